@@ -1,0 +1,16 @@
+"""Settings for the test suite: the real settings, plus a throw-away key, a fast hasher and plain static files."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-suite-only-key")
+
+from civilspec.settings import *  # noqa: F403  (the suite runs the real settings, changed only below)
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Serve static files from the finders: the suite never runs collectstatic.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
