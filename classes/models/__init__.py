@@ -1,0 +1,19 @@
+"""The catalogue of job classes and the versions of their specifications."""
+
+from .catalogue import ClassSeries, Department, HistoryEntry, JobClass, Jurisdiction
+from .parts import KSA, Competency, Duty, OtherSection, SpecialRequirement
+from .versions import Version
+
+__all__ = [
+    "KSA",
+    "ClassSeries",
+    "Competency",
+    "Department",
+    "Duty",
+    "HistoryEntry",
+    "JobClass",
+    "Jurisdiction",
+    "OtherSection",
+    "SpecialRequirement",
+    "Version",
+]

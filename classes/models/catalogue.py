@@ -1,0 +1,158 @@
+"""Who adopts specs and what for: jurisdictions, departments, class series, job classes and legacy history."""
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from classes.vocabulary import HistoryKind, JurisdictionKind, in_vocabulary
+
+
+class Jurisdiction(models.Model):
+    name = models.CharField(
+        max_length=200,
+        help_text="The employer as its documents name it, e.g. “Cayuga County”. "
+        "Where a source does not name its employer, say so rather than guess.",
+    )
+    slug = models.SlugField(max_length=100, unique=True, help_text="Used in the portal's addresses.")
+    kind = models.CharField(
+        max_length=20,
+        choices=JurisdictionKind,
+        blank=True,
+        help_text="Leave empty when the source does not say what kind of employer this is.",
+    )
+    commission_name = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="The commission or board that adopts this jurisdiction's specs, as it names itself.",
+    )
+    description = models.TextField(
+        blank=True, help_text="A note for the public about this jurisdiction or about the source of its specs."
+    )
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [in_vocabulary("kind", JurisdictionKind, blank=True, name="jurisdiction_kind_valid")]
+
+    def __str__(self):
+        return self.name
+
+
+class Department(models.Model):
+    """The civil division a class works in; versions name it, so old texts keep their own."""
+
+    jurisdiction = models.ForeignKey(Jurisdiction, on_delete=models.PROTECT, related_name="departments")
+    name = models.CharField(max_length=200, help_text="e.g. “Department of Social Services”.")
+
+    class Meta:
+        ordering = ["jurisdiction__name", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["jurisdiction", "name"], name="department_name_unique_in_jurisdiction"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.jurisdiction})"
+
+
+class ClassSeries(models.Model):
+    jurisdiction = models.ForeignKey(Jurisdiction, on_delete=models.PROTECT, related_name="series")
+    name = models.CharField(max_length=200, help_text="The line of work, e.g. “Case Management Coordinator”.")
+    slug = models.SlugField(max_length=100, help_text="Used in the series' address; unique in the jurisdiction.")
+    description = models.TextField(blank=True, help_text="What the series covers, where the jurisdiction states it.")
+
+    class Meta:
+        ordering = ["jurisdiction__name", "name"]
+        verbose_name_plural = "class series"
+        constraints = [
+            models.UniqueConstraint(fields=["jurisdiction", "slug"], name="series_slug_unique_in_jurisdiction"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class JobClassQuerySet(models.QuerySet):
+    def current(self):
+        """The public catalogue: classes not abolished that have an adopted text."""
+        return self.filter(abolished_on__isnull=True, versions__status="adopted")
+
+
+class JobClass(models.Model):
+    """A civil-service title's stable identity in its jurisdiction; its wording lives in versions."""
+
+    jurisdiction = models.ForeignKey(Jurisdiction, on_delete=models.PROTECT, related_name="classes")
+    title = models.CharField(
+        max_length=200,
+        help_text="The title as the current text prints it. Retitling happens through a new version.",
+    )
+    slug = models.SlugField(max_length=120, help_text="Used in the class's address; keep it stable.")
+    code = models.CharField(
+        max_length=30,
+        blank=True,
+        help_text="The jurisdiction's class code, where it uses codes. Unique within the jurisdiction.",
+    )
+    series = models.ForeignKey(
+        ClassSeries,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="classes",
+        help_text="The series this class is a level of, if any.",
+    )
+    series_level = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="Rank within the series, lowest first (I = 1, II = 2 …). Required when a series is set.",
+    )
+    abolished_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Date the commission abolished the class. It leaves the catalogue; its history stays public.",
+    )
+
+    objects = JobClassQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = "job class"
+        verbose_name_plural = "job classes"
+        constraints = [
+            models.UniqueConstraint(fields=["jurisdiction", "slug"], name="class_slug_unique_in_jurisdiction"),
+            models.UniqueConstraint(
+                fields=["jurisdiction", "code"], condition=~Q(code=""), name="class_code_unique_in_jurisdiction"
+            ),
+            models.UniqueConstraint(
+                fields=["series", "series_level"], condition=Q(series__isnull=False), name="one_class_per_series_level"
+            ),
+            models.CheckConstraint(
+                condition=Q(series__isnull=True) | Q(series_level__isnull=False), name="series_member_has_level"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("classes:detail", args=[self.jurisdiction.slug, self.slug])
+
+
+class HistoryEntry(models.Model):
+    """A dated event of a class for which no text is held, e.g. its 1977 adoption."""
+
+    job_class = models.ForeignKey(JobClass, on_delete=models.CASCADE, related_name="history")
+    kind = models.CharField(max_length=20, choices=HistoryKind, help_text="What happened on this date.")
+    date = models.DateField(help_text="The date as the source gives it.")
+    reference = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Meeting or resolution as printed, e.g. “CSM” (Civil Service Commission meeting). "
+        "Empty where the source gives none.",
+    )
+    by = models.CharField(max_length=200, blank=True, help_text="Who made the change, where the source names them.")
+
+    class Meta:
+        ordering = ["date", "pk"]
+        verbose_name_plural = "history entries"
+        constraints = [in_vocabulary("kind", HistoryKind, name="history_kind_valid")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.date:%m/%d/%Y}"

@@ -1,0 +1,129 @@
+"""The ordered parts of a version's text: duties, KSAs, competencies, other sections, special requirements."""
+
+from django.db import models
+
+from classes.vocabulary import (
+    KSAKind,
+    KSALevel,
+    SectionLayout,
+    SectionPlacement,
+    SpecialRequirementKind,
+    in_vocabulary,
+)
+
+from .versions import Version
+
+
+class VersionPart(models.Model):
+    """An item of one version's list; subclasses name the version foreign key for a readable related name."""
+
+    position = models.PositiveIntegerField(help_text="Order within its list, lowest first. Gaps are fine.")
+
+    class Meta:
+        abstract = True
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "position"], name="%(app_label)s_%(class)s_position_unique"),
+        ]
+
+
+class Duty(VersionPart):
+    version = models.ForeignKey(Version, on_delete=models.CASCADE, related_name="duties")
+    text = models.TextField(help_text="One duty, word for word, with its closing punctuation (“;” or “.”).")
+
+    class Meta(VersionPart.Meta):
+        verbose_name_plural = "duties"
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class KSA(VersionPart):
+    version = models.ForeignKey(Version, on_delete=models.CASCADE, related_name="ksas")
+    text = models.TextField(
+        help_text="One knowledge, skill, ability or characteristic, word for word, with its punctuation."
+    )
+    kind = models.CharField(
+        max_length=30, choices=KSAKind, blank=True, help_text="What the item is. Empty only if it cannot be told."
+    )
+    level = models.CharField(
+        max_length=20,
+        choices=KSALevel,
+        blank=True,
+        help_text="The degree the text states (“Good knowledge of …” is good). Empty where it states none.",
+    )
+
+    class Meta(VersionPart.Meta):
+        verbose_name = "knowledge, skill or ability"
+        verbose_name_plural = "knowledges, skills and abilities"
+        constraints = [
+            *VersionPart.Meta.constraints,
+            in_vocabulary("kind", KSAKind, blank=True, name="ksa_kind_valid"),
+            in_vocabulary("level", KSALevel, blank=True, name="ksa_level_valid"),
+        ]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class Competency(VersionPart):
+    version = models.ForeignKey(Version, on_delete=models.CASCADE, related_name="competencies")
+    name = models.CharField(max_length=200, help_text="e.g. “Integrity/Honesty”.")
+    description = models.TextField(help_text="The text after the name, word for word.")
+
+    class Meta(VersionPart.Meta):
+        verbose_name_plural = "competencies"
+
+    def __str__(self):
+        return self.name
+
+
+class OtherSection(VersionPart):
+    """A part the standard ones do not cover (physical demands, class detail…), kept where the text puts it."""
+
+    version = models.ForeignKey(Version, on_delete=models.CASCADE, related_name="other_sections")
+    placement = models.CharField(
+        max_length=40,
+        choices=SectionPlacement,
+        default=SectionPlacement.END,
+        help_text="Which standard part this section follows when the spec is read.",
+    )
+    heading = models.CharField(max_length=200, help_text="The heading as printed, e.g. “Physical Demands”.")
+    layout = models.CharField(
+        max_length=20,
+        choices=SectionLayout,
+        default=SectionLayout.PARAGRAPHS,
+        help_text="Paragraphs, or a list with one item per line.",
+    )
+    text = models.TextField(help_text="Word for word.")
+
+    class Meta(VersionPart.Meta):
+        constraints = [
+            *VersionPart.Meta.constraints,
+            in_vocabulary("placement", SectionPlacement, name="other_section_placement_valid"),
+            in_vocabulary("layout", SectionLayout, name="other_section_layout_valid"),
+        ]
+
+    def __str__(self):
+        return self.heading
+
+    def lines(self):
+        return [line.strip() for line in self.text.splitlines() if line.strip()]
+
+
+class SpecialRequirement(VersionPart):
+    version = models.ForeignKey(Version, on_delete=models.CASCADE, related_name="special_requirements")
+    kind = models.CharField(max_length=30, choices=SpecialRequirementKind, help_text="What is required.")
+    heading = models.CharField(
+        max_length=200, default="SPECIAL REQUIREMENT", blank=True, help_text="The heading as printed."
+    )
+    text = models.TextField(help_text="Word for word.")
+
+    class Meta(VersionPart.Meta):
+        constraints = [
+            *VersionPart.Meta.constraints,
+            in_vocabulary("kind", SpecialRequirementKind, name="special_requirement_kind_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.text[:60]}"

@@ -1,0 +1,199 @@
+"""A version is one text of a class's spec; everything the spec says belongs to one version."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.functional import cached_property
+
+from classes.vocabulary import FLSAStatus, JurisdictionalClass, SectionPlacement, VersionStatus, in_vocabulary
+from qualifications.vocabulary import PathKind
+
+from .catalogue import Department, JobClass
+
+PUBLIC_STATUSES = [VersionStatus.ADOPTED, VersionStatus.SUPERSEDED]
+OPEN_STATUSES = [VersionStatus.DRAFT, VersionStatus.PROPOSED]
+
+
+class VersionQuerySet(models.QuerySet):
+    def current(self):
+        """The adopted text in force: at most one per class."""
+        return self.filter(status=VersionStatus.ADOPTED)
+
+    def public(self):
+        """Every text the public may read: the one in force and those it superseded."""
+        return self.filter(status__in=PUBLIC_STATUSES)
+
+    def open(self):
+        """Texts still being written or before the commission."""
+        return self.filter(status__in=OPEN_STATUSES)
+
+
+def heading_field(default, help_text=""):
+    return models.CharField(
+        max_length=200,
+        blank=True,
+        default=default,
+        help_text=help_text or "The heading as this text prints it; empty hides the heading.",
+    )
+
+
+class Version(models.Model):
+    job_class = models.ForeignKey(JobClass, on_delete=models.PROTECT, related_name="versions")
+    number = models.PositiveIntegerField(help_text="1 for the oldest text held, counting up; part of its address.")
+    status = models.CharField(max_length=20, choices=VersionStatus, default=VersionStatus.DRAFT)
+
+    # Header facts, as this text prints them.
+    title = models.CharField(max_length=200, help_text="The civil-service title exactly as this text prints it.")
+    code = models.CharField(max_length=30, blank=True, help_text="Class code printed on this text, if any.")
+    jurisdictional_class = models.CharField(
+        max_length=20,
+        choices=JurisdictionalClass,
+        blank=True,
+        help_text="Competitive, non-competitive, exempt, labor or unclassified. Empty if the text does not say.",
+    )
+    department = models.ForeignKey(
+        Department,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="versions",
+        help_text="Civil division or department this text names. Empty if it names none.",
+    )
+    flsa_status = models.CharField(
+        max_length=20, choices=FLSAStatus, blank=True, help_text="FLSA status, where the text states it."
+    )
+    salary_grade = models.CharField(max_length=50, blank=True, help_text="Salary grade or range, as printed.")
+    bargaining_unit = models.CharField(max_length=200, blank=True, help_text="Bargaining unit, as printed.")
+
+    # Adoption of this text.
+    adopted_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Date the commission adopted this text. Empty for drafts, and where the source gives no date.",
+    )
+    adoption_reference = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Meeting, resolution or minutes reference of the adoption, e.g. “CSM” or “Res. 2015-42”.",
+    )
+    adoption_line = models.TextField(
+        blank=True,
+        help_text="The adoption and revision line exactly as the text prints it, e.g. "
+        "“Adoption: CSM 11/19/77 / Revised: CSM 3/14/90, 08/13/03”. One printed line per line.",
+    )
+
+    # Prose parts, in reading order. Each keeps the heading this text prints.
+    general_statement_heading = heading_field("GENERAL STATEMENT OF CLASS DUTIES")
+    general_statement = models.TextField(
+        blank=True,
+        help_text="A general statement or definition of the class, where the text has one apart from "
+        "its distinguishing features. Paragraphs separated by a blank line.",
+    )
+    distinguishing_features_heading = heading_field("DISTINGUISHING FEATURES OF THE CLASS")
+    distinguishing_features = models.TextField(
+        blank=True, help_text="Word for word. Paragraphs separated by a blank line."
+    )
+    duties_heading = heading_field("TYPICAL WORK ACTIVITIES")
+    duties_note = models.TextField(
+        blank=True, help_text="Text printed after the list of duties, e.g. “Any one position may not include all …”."
+    )
+    ksas_heading = heading_field("FULL PERFORMANCE KNOWLEDGE, SKILLS, ABILITIES AND PERSONAL CHARACTERISTICS")
+    competencies_heading = heading_field("COMPETENCIES")
+    qualifications_heading = heading_field("MINIMUM QUALIFICATIONS")
+    open_competitive_heading = heading_field(
+        "", "Heading over the open-competitive paths, e.g. “OPEN-COMPETITIVE”; empty if the text has none."
+    )
+    open_competitive_preamble = models.TextField(
+        blank=True,
+        help_text="Words printed before the open-competitive paths that apply to all of them, e.g. “EITHER:” or "
+        "“Graduation from high school or possession of an equivalency diploma”.",
+    )
+    promotional_heading = heading_field(
+        "PROMOTION", "Heading over the promotional paths, e.g. “PROMOTION” or “SUGGESTED PROMOTIONAL QUALIFICATIONS”."
+    )
+    promotional_preamble = models.TextField(
+        blank=True, help_text="Words printed before the promotional paths that apply to all of them."
+    )
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = VersionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["job_class__title", "-number"]
+        get_latest_by = "number"
+        constraints = [
+            models.UniqueConstraint(fields=["job_class", "number"], name="version_number_unique_in_class"),
+            models.UniqueConstraint(
+                fields=["job_class"], condition=Q(status="adopted"), name="one_current_adopted_version_per_class"
+            ),
+            models.UniqueConstraint(
+                fields=["job_class"], condition=Q(status__in=OPEN_STATUSES), name="one_open_version_per_class"
+            ),
+            models.CheckConstraint(
+                condition=Q(adopted_on__isnull=True) | Q(status__in=PUBLIC_STATUSES),
+                name="only_adopted_versions_have_adoption_date",
+            ),
+            in_vocabulary("status", VersionStatus, name="version_status_valid"),
+            in_vocabulary(
+                "jurisdictional_class", JurisdictionalClass, blank=True, name="version_jurisdictional_class_valid"
+            ),
+            in_vocabulary("flsa_status", FLSAStatus, blank=True, name="version_flsa_status_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.title} (version {self.number}, {self.get_status_display().lower()})"
+
+    def get_absolute_url(self):
+        return reverse("classes:detail", args=[self.job_class.jurisdiction.slug, self.job_class.slug])
+
+    def clean(self):
+        if (
+            self.department_id
+            and self.job_class_id
+            and self.department.jurisdiction_id != self.job_class.jurisdiction_id
+        ):
+            raise ValidationError({"department": "This department belongs to another jurisdiction."})
+        if self.adopted_on and self.status not in PUBLIC_STATUSES:
+            raise ValidationError({"adopted_on": "Only an adopted or superseded version has an adoption date."})
+
+    @property
+    def is_public(self):
+        return self.status in PUBLIC_STATUSES
+
+    @cached_property
+    def sections_by_placement(self):
+        """Other sections keyed by the standard part they follow, for templates to read in order."""
+        grouped = {placement.value: [] for placement in SectionPlacement}
+        for section in self.other_sections.all():
+            grouped[section.placement].append(section)
+        return grouped
+
+    def path_groups(self):
+        """Paths grouped by kind in the order printed; notes (substitutions, definitions) follow the
+        open-competitive group, or the last group where there is none."""
+        groups = []
+        for path in self.paths.all():
+            if not groups or groups[-1].kind != path.kind:
+                groups.append(PathGroup(self, path.kind))
+            groups[-1].paths.append(path)
+        if not groups and (self.substitutions.all() or self.definitions.all()):
+            groups.append(PathGroup(self, kind=None))
+        if groups:
+            notes_group = next((g for g in groups if g.kind == PathKind.OPEN_COMPETITIVE), groups[-1])
+            notes_group.has_notes = True
+        return groups
+
+
+class PathGroup:
+    """The paths of one kind as printed together, with the heading and preamble the text gives them."""
+
+    def __init__(self, version, kind):
+        self.kind = kind
+        self.paths = []
+        self.has_notes = False
+        prefix = "promotional" if kind == PathKind.PROMOTIONAL else "open_competitive"
+        self.heading = getattr(version, f"{prefix}_heading") if kind else ""
+        self.preamble = getattr(version, f"{prefix}_preamble") if kind else ""

@@ -1,0 +1,93 @@
+"""Closed vocabularies of the domain, and the database check that keeps a column inside one."""
+
+from django.db import models
+from django.db.models import Q
+
+
+def in_vocabulary(field, choices, *, name, blank=False):
+    """A CheckConstraint holding `field` to the values of a TextChoices (or empty, if `blank`)."""
+    values = [choice.value for choice in choices]
+    if blank:
+        values.append("")
+    return models.CheckConstraint(condition=Q(**{f"{field}__in": values}), name=name)
+
+
+class JurisdictionKind(models.TextChoices):
+    STATE = "state", "State"
+    COUNTY = "county", "County"
+    CITY = "city", "City"
+    TOWN = "town", "Town"
+    VILLAGE = "village", "Village"
+    DISTRICT = "district", "School or special district"
+    AGENCY = "agency", "Agency or authority"
+
+
+class HistoryKind(models.TextChoices):
+    ESTABLISHED = "established", "Established"
+    ADOPTED = "adopted", "Adopted"
+    APPROVED = "approved", "Approved"
+    REVISED = "revised", "Revised"
+    ABOLISHED = "abolished", "Abolished"
+
+
+class VersionStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PROPOSED = "proposed", "Proposed"
+    ADOPTED = "adopted", "Adopted"
+    SUPERSEDED = "superseded", "Superseded"
+
+
+class JurisdictionalClass(models.TextChoices):
+    """New York's civil-service jurisdictional classification, used by many other places too."""
+
+    COMPETITIVE = "competitive", "Competitive"
+    NON_COMPETITIVE = "non_competitive", "Non-competitive"
+    EXEMPT = "exempt", "Exempt"
+    LABOR = "labor", "Labor"
+    UNCLASSIFIED = "unclassified", "Unclassified"
+
+
+class FLSAStatus(models.TextChoices):
+    EXEMPT = "exempt", "Exempt"
+    NON_EXEMPT = "non_exempt", "Non-exempt"
+
+
+class KSAKind(models.TextChoices):
+    KNOWLEDGE = "knowledge", "Knowledge"
+    SKILL = "skill", "Skill"
+    ABILITY = "ability", "Ability"
+    PERSONAL_CHARACTERISTIC = "personal_characteristic", "Personal characteristic"
+
+
+class KSALevel(models.TextChoices):
+    """The degree words New York-style specs put before a knowledge or ability, strongest first."""
+
+    THOROUGH = "thorough", "Thorough"
+    GOOD = "good", "Good"
+    WORKING = "working", "Working"
+    SOME = "some", "Some"
+
+
+class SectionPlacement(models.TextChoices):
+    """Where an other section reads: after which standard part of the spec."""
+
+    AFTER_DISTINGUISHING_FEATURES = "after_distinguishing_features", "After the distinguishing features"
+    AFTER_DUTIES = "after_duties", "After the duties"
+    AFTER_KSAS = "after_ksas", "After the knowledges, skills and abilities"
+    AFTER_QUALIFICATIONS = "after_qualifications", "After the minimum qualifications"
+    END = "end", "At the end"
+
+
+class SectionLayout(models.TextChoices):
+    PARAGRAPHS = "paragraphs", "Paragraphs (blank line between)"
+    LIST = "list", "List (one item per line)"
+
+
+class SpecialRequirementKind(models.TextChoices):
+    DRIVERS_LICENSE = "drivers_license", "Driver's license"
+    LICENSE = "license", "Other license"
+    CERTIFICATION = "certification", "Certification"
+    BACKGROUND_CHECK = "background_check", "Background investigation"
+    MEDICAL = "medical", "Medical or physical screening"
+    RESIDENCY = "residency", "Residency"
+    OTHER = "other", "Other"

@@ -1,0 +1,188 @@
+"""Minimum qualifications of a version: labelled paths with their structured facts, substitutions, definitions."""
+
+from django.db import models
+from django.db.models import Q
+
+from classes.models import JobClass, Version
+from classes.models.parts import VersionPart
+from classes.vocabulary import in_vocabulary
+
+from .vocabulary import EducationLevel, PathKind, SubstitutionKind
+
+YEARS = {"max_digits": 4, "decimal_places": 2, "null": True, "blank": True}
+
+
+def one_per_line(text):
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class Path(VersionPart):
+    """One alternative way to qualify, as printed, with the facts the text states beside it.
+
+    Every structured field stays empty where the text does not state it: an empty fact is
+    "not stated", never "none required".
+    """
+
+    version = models.ForeignKey(Version, on_delete=models.CASCADE, related_name="paths")
+    kind = models.CharField(
+        max_length=20,
+        choices=PathKind,
+        default=PathKind.OPEN_COMPETITIVE,
+        help_text="Open-competitive (anyone may apply) or promotional (current employees in named titles).",
+    )
+    connector = models.CharField(
+        max_length=20, blank=True, help_text="A word printed before the label, e.g. “OR:” or “AND:”."
+    )
+    label = models.CharField(max_length=20, blank=True, help_text="The label as printed, e.g. “A)”, “(A)”, “1.”.")
+    text = models.TextField(help_text="The path word for word, including a trailing “; OR” if printed.")
+    is_equivalent_combination = models.BooleanField(
+        default=False,
+        help_text="The path is “an equivalent combination of training and experience” within the limits of the others.",
+    )
+
+    education_level = models.CharField(
+        max_length=20,
+        choices=EducationLevel,
+        blank=True,
+        help_text="Lowest education the path requires. Empty if it states none.",
+    )
+    education_fields = models.TextField(
+        blank=True, help_text="Fields of study the degree must be in, one per line, as printed. Empty if any field."
+    )
+    credit_hours = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Credit hours required in the subjects below."
+    )
+    credit_hour_subjects = models.TextField(blank=True, help_text="Subjects the credit hours must be in, one per line.")
+
+    experience_years = models.DecimalField(**YEARS, help_text="Years of experience required.")
+    experience_kinds = models.TextField(
+        blank=True, help_text="Kinds of work that count as the experience, one per line, as printed."
+    )
+    paid_experience = models.BooleanField(
+        null=True, blank=True, help_text="Yes where the text requires paid experience; empty where it does not say."
+    )
+    part_time_accepted = models.BooleanField(
+        null=True,
+        blank=True,
+        help_text="Yes where the text accepts “its part-time equivalent”; No where it requires full-time only; "
+        "empty where it does not say.",
+    )
+    full_time_hours_per_week = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="Hours a week the text counts as full-time, where it states a rule. Empty means not stated.",
+    )
+    supervisory_years = models.DecimalField(
+        **YEARS, help_text="Years of the experience that must have been supervisory."
+    )
+
+    class Meta(VersionPart.Meta):
+        constraints = [
+            *VersionPart.Meta.constraints,
+            in_vocabulary("kind", PathKind, name="path_kind_valid"),
+            in_vocabulary("education_level", EducationLevel, blank=True, name="path_education_level_valid"),
+            models.CheckConstraint(
+                condition=Q(supervisory_years__isnull=True)
+                | Q(experience_years__isnull=True)
+                | Q(supervisory_years__lte=models.F("experience_years")),
+                name="supervisory_years_within_experience",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} path {self.label or self.position}"
+
+    @property
+    def education_field_list(self):
+        return one_per_line(self.education_fields)
+
+    @property
+    def experience_kind_list(self):
+        return one_per_line(self.experience_kinds)
+
+    @property
+    def credit_hour_subject_list(self):
+        return one_per_line(self.credit_hour_subjects)
+
+
+class TimeInTitle(models.Model):
+    """Years of permanent status in a named title that a promotional path accepts."""
+
+    path = models.ForeignKey(Path, on_delete=models.CASCADE, related_name="titles")
+    position = models.PositiveIntegerField(help_text="Order within the path, lowest first.")
+    title = models.CharField(max_length=200, help_text="The title as the path names it.")
+    years = models.DecimalField(max_digits=4, decimal_places=2, help_text="Years of status in this title required.")
+    job_class = models.ForeignKey(
+        JobClass,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="promotes_to",
+        help_text="The class of the catalogue this title is, where it is in the catalogue.",
+    )
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = "time in title"
+        verbose_name_plural = "time in titles"
+        constraints = [
+            models.UniqueConstraint(fields=["path", "position"], name="time_in_title_position_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.years} years as {self.title}"
+
+
+class Substitution(VersionPart):
+    """A rule letting one qualification stand in for another, e.g. education for experience."""
+
+    version = models.ForeignKey(Version, on_delete=models.CASCADE, related_name="substitutions")
+    label = models.CharField(
+        max_length=100, blank=True, help_text="Words printed before the rule, e.g. “Note:” or “NOTE:”."
+    )
+    text = models.TextField(help_text="The rule word for word.")
+    kind = models.CharField(max_length=30, choices=SubstitutionKind, help_text="What substitutes for what.")
+    education_beyond = models.CharField(
+        max_length=20,
+        choices=EducationLevel,
+        blank=True,
+        help_text="Only education beyond this level counts (“education beyond an Associate's degree”).",
+    )
+    in_path_fields = models.BooleanField(
+        default=False, help_text="The education must be in the fields the paths list (“in the fields noted above”)."
+    )
+    years_per_year = models.DecimalField(
+        **YEARS, help_text="Years of experience one year of education replaces (1 for “year for year”)."
+    )
+    cap_years = models.DecimalField(**YEARS, help_text="Most years that may be substituted (“up to two years”).")
+    floor_years = models.DecimalField(
+        **YEARS,
+        help_text="Experience that must remain however much is substituted (“One year of experience is required”).",
+    )
+
+    class Meta(VersionPart.Meta):
+        constraints = [
+            *VersionPart.Meta.constraints,
+            in_vocabulary("kind", SubstitutionKind, name="substitution_kind_valid"),
+            in_vocabulary("education_beyond", EducationLevel, blank=True, name="substitution_education_beyond_valid"),
+        ]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class Definition(VersionPart):
+    """A footnote defining a term used by the paths, e.g. “* Supervisory experience is defined as …”."""
+
+    version = models.ForeignKey(Version, on_delete=models.CASCADE, related_name="definitions")
+    marker = models.CharField(max_length=5, blank=True, default="*", help_text="The footnote mark, e.g. “*”.")
+    term = models.CharField(max_length=200, help_text="The term defined, e.g. “Supervisory experience”.")
+    label = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="A lead-in printed before the text, e.g. “SOCIAL CASEWORK:”. Empty where the text names the term itself.",
+    )
+    text = models.TextField(help_text="The definition word for word.")
+
+    def __str__(self):
+        return self.term

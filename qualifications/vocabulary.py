@@ -1,0 +1,29 @@
+"""Closed vocabularies of minimum qualifications."""
+
+from django.db import models
+
+
+class PathKind(models.TextChoices):
+    OPEN_COMPETITIVE = "open_competitive", "Open-competitive"
+    PROMOTIONAL = "promotional", "Promotional"
+
+
+class EducationLevel(models.TextChoices):
+    """Levels in ascending order: a higher level meets a lower requirement."""
+
+    HIGH_SCHOOL = "high_school", "High school diploma or equivalency"
+    ASSOCIATE = "associate", "Associate's degree"
+    BACHELOR = "bachelor", "Bachelor's degree"
+    MASTER = "master", "Master's degree"
+    DOCTORATE = "doctorate", "Doctorate"
+
+    @classmethod
+    def rank(cls, value):
+        """Position of a level in the ascending order (0 for high school); None for no level."""
+        return cls.values.index(value) if value else None
+
+
+class SubstitutionKind(models.TextChoices):
+    EDUCATION_FOR_EXPERIENCE = "education_for_experience", "Education for experience"
+    EXPERIENCE_FOR_EDUCATION = "experience_for_education", "Experience for education"
+    OTHER = "other", "Other"
