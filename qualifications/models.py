@@ -23,7 +23,9 @@ class Path(VersionPart):
     "not stated", never "none required".
     """
 
-    version = models.ForeignKey(Version, on_delete=models.CASCADE, related_name="paths")
+    version = models.ForeignKey(
+        Version, on_delete=models.CASCADE, related_name="paths", help_text="The version whose qualifications these are."
+    )
     kind = models.CharField(
         max_length=20,
         choices=PathKind,

@@ -40,7 +40,9 @@ class Jurisdiction(models.Model):
 class Department(models.Model):
     """The civil division a class works in; versions name it, so old texts keep their own."""
 
-    jurisdiction = models.ForeignKey(Jurisdiction, on_delete=models.PROTECT, related_name="departments")
+    jurisdiction = models.ForeignKey(
+        Jurisdiction, on_delete=models.PROTECT, related_name="departments", help_text="The employer it belongs to."
+    )
     name = models.CharField(max_length=200, help_text="e.g. “Department of Social Services”.")
 
     class Meta:
@@ -54,7 +56,9 @@ class Department(models.Model):
 
 
 class ClassSeries(models.Model):
-    jurisdiction = models.ForeignKey(Jurisdiction, on_delete=models.PROTECT, related_name="series")
+    jurisdiction = models.ForeignKey(
+        Jurisdiction, on_delete=models.PROTECT, related_name="series", help_text="The employer whose series this is."
+    )
     name = models.CharField(max_length=200, help_text="The line of work, e.g. “Case Management Coordinator”.")
     slug = models.SlugField(max_length=100, help_text="Used in the series' address; unique in the jurisdiction.")
     description = models.TextField(blank=True, help_text="What the series covers, where the jurisdiction states it.")
@@ -79,7 +83,9 @@ class JobClassQuerySet(models.QuerySet):
 class JobClass(models.Model):
     """A civil-service title's stable identity in its jurisdiction; its wording lives in versions."""
 
-    jurisdiction = models.ForeignKey(Jurisdiction, on_delete=models.PROTECT, related_name="classes")
+    jurisdiction = models.ForeignKey(
+        Jurisdiction, on_delete=models.PROTECT, related_name="classes", help_text="The employer whose class this is."
+    )
     title = models.CharField(
         max_length=200,
         help_text="The title as the current text prints it. Retitling happens through a new version.",

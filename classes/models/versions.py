@@ -39,9 +39,17 @@ def heading_field(default, help_text=""):
 
 
 class Version(models.Model):
-    job_class = models.ForeignKey(JobClass, on_delete=models.PROTECT, related_name="versions")
+    job_class = models.ForeignKey(
+        JobClass, on_delete=models.PROTECT, related_name="versions", help_text="The class this text is a version of."
+    )
     number = models.PositiveIntegerField(help_text="1 for the oldest text held, counting up; part of its address.")
-    status = models.CharField(max_length=20, choices=VersionStatus, default=VersionStatus.DRAFT)
+    status = models.CharField(
+        max_length=20,
+        choices=VersionStatus,
+        default=VersionStatus.DRAFT,
+        help_text="Draft while analysts edit it, proposed once sent to the commission, adopted when in force, "
+        "superseded once a later text is adopted. Only adopted and superseded texts are public.",
+    )
 
     # Header facts, as this text prints them.
     title = models.CharField(max_length=200, help_text="The civil-service title exactly as this text prints it.")
