@@ -1,12 +1,17 @@
-"""Top-level routes: the public portal and the analysts' admin."""
+"""Top-level routes: the public portal, its documents and open data, and the analysts' admin."""
 
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView
+
+from classes.views import catalogue, documents, opendata
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="classes:list", permanent=False)),
+    path("", catalogue.home, name="home"),
     path("classes/", include("classes.urls")),
+    path("jurisdictions/<slug:slug>/", catalogue.jurisdiction_detail, name="jurisdiction"),
+    path("packets/<str:date>/pdf/", documents.packet_pdf, name="packet_pdf"),
+    path("data/classes.csv", opendata.catalogue_csv, name="catalogue_csv"),
+    path("data/classes.json", opendata.catalogue_json, name="catalogue_json"),
     path("admin/", admin.site.urls),
 ]
 

@@ -4,6 +4,7 @@ from django.contrib import admin
 
 from qualifications.admin import DefinitionInline, PathInline, SubstitutionInline
 
+from . import search
 from .models import (
     KSA,
     ClassSeries,
@@ -72,6 +73,11 @@ class JobClassAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["series"]
     inlines = [VersionSummaryInline, HistoryEntryInline]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # Abolishing a class takes it out of search at once.
+        search.index_classes([obj.pk])
 
 
 class DutyInline(TabularOrderedInline):
@@ -163,3 +169,8 @@ class VersionAdmin(admin.ModelAdmin):
     @admin.display(ordering="job_class__jurisdiction__name")
     def jurisdiction(self, version):
         return version.job_class.jurisdiction
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # The parts are saved after the version: only now is the class's text complete.
+        search.index_classes([form.instance.job_class_id])

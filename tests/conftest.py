@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import Permission, User
 from django.core.management import call_command
 
+from classes import search
 from classes.models import JobClass, Jurisdiction, Version
 
 FIXTURES = sorted((Path(__file__).resolve().parent.parent / "fixtures").glob("*.json"))
@@ -14,6 +15,7 @@ FIXTURES = sorted((Path(__file__).resolve().parent.parent / "fixtures").glob("*.
 @pytest.fixture
 def seeds(db):
     call_command("loaddata", *FIXTURES, verbosity=0)
+    search.rebuild()
 
 
 @pytest.fixture

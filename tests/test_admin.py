@@ -4,7 +4,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from classes.models import Duty, Version
+from classes.models import Duty, JobClass, SearchDocument, Version
 from tests.forms import form_data
 
 pytestmark = pytest.mark.django_db
@@ -106,3 +106,13 @@ def test_an_analyst_adds_a_duty_at_the_top_by_renumbering(analyst_client, make_c
 
     assert analyst_client.post(url, data).status_code == 302
     assert list(version.duties.values_list("text", flat=True)) == ["Types letters;", "Files records;"]
+
+
+def test_abolishing_a_class_in_the_admin_takes_it_out_of_search(analyst_client, seeds):
+    job_class = JobClass.objects.get(slug="customer-support-coordinator")
+    url = admin_url(JobClass, "change", job_class.pk)
+    data = form_data(analyst_client.get(url).content.decode(), "jobclass_form")
+    data["abolished_on"] = ["2026-01-01"]
+
+    assert analyst_client.post(url, data).status_code == 302
+    assert not SearchDocument.objects.filter(job_class=job_class).exists()

@@ -2,6 +2,7 @@
 
 from .catalogue import ClassSeries, Department, HistoryEntry, JobClass, Jurisdiction
 from .parts import KSA, Competency, Duty, OtherSection, SpecialRequirement
+from .search import SearchDocument
 from .versions import Version
 
 __all__ = [
@@ -14,6 +15,7 @@ __all__ = [
     "JobClass",
     "Jurisdiction",
     "OtherSection",
+    "SearchDocument",
     "SpecialRequirement",
     "Version",
 ]

@@ -28,6 +28,23 @@ class VersionQuerySet(models.QuerySet):
         """Texts still being written or before the commission."""
         return self.filter(status__in=OPEN_STATUSES)
 
+    def for_display(self):
+        """Everything a rendered spec reads, in a fixed number of queries whatever its length."""
+        return self.select_related("job_class__jurisdiction", "job_class__series", "department").prefetch_related(
+            "duties",
+            "ksas",
+            "competencies",
+            "other_sections",
+            "special_requirements",
+            "substitutions",
+            "definitions",
+            "paths__titles__job_class__jurisdiction",
+            "job_class__history",
+        )
+
+    def of_class(self, jurisdiction_slug, class_slug):
+        return self.filter(job_class__jurisdiction__slug=jurisdiction_slug, job_class__slug=class_slug)
+
 
 def heading_field(default, help_text=""):
     return models.CharField(
@@ -155,7 +172,8 @@ class Version(models.Model):
         return f"{self.title} (version {self.number}, {self.get_status_display().lower()})"
 
     def get_absolute_url(self):
-        return reverse("classes:detail", args=[self.job_class.jurisdiction.slug, self.job_class.slug])
+        """The version's permanent address; it shows exactly this text for as long as the portal runs."""
+        return reverse("classes:version", args=[self.job_class.jurisdiction.slug, self.job_class.slug, self.number])
 
     def clean(self):
         if (

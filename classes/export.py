@@ -1,0 +1,244 @@
+"""Versions as plain data for the open-data files: dicts for JSON, flat rows for CSV.
+
+Years are decimal strings without trailing zeros ("2", "1.5"), the same in JSON and CSV, so no
+value goes through a float; a fact the text does not state is null in JSON and an empty cell in CSV.
+"""
+
+from decimal import Decimal
+
+from django.urls import reverse
+
+from qualifications.vocabulary import EducationLevel, PathKind
+
+from .models import JobClass, Version
+
+CSV_COLUMNS = [
+    "jurisdiction",
+    "jurisdiction_slug",
+    "class_slug",
+    "code",
+    "title",
+    "series",
+    "series_level",
+    "department",
+    "jurisdictional_class",
+    "flsa_status",
+    "salary_grade",
+    "bargaining_unit",
+    "version",
+    "adopted_on",
+    "adoption_reference",
+    "lowest_education_level",
+    "fewest_experience_years",
+    "has_equivalent_combination",
+    "has_promotional_path",
+    "special_requirements",
+    "url",
+    "json_url",
+]
+
+# A spreadsheet reads a cell starting with one of these as a formula.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def current_versions():
+    """The adopted version of every class in the catalogue, with what the exports read, in fixed queries."""
+    return (
+        Version.objects.current()
+        .filter(job_class__in=JobClass.objects.current())
+        .select_related("job_class__jurisdiction", "job_class__series", "department")
+        .prefetch_related("paths__titles__job_class__jurisdiction", "special_requirements")
+        .order_by("job_class__jurisdiction__name", "job_class__title", "job_class__pk")
+    )
+
+
+def years(value):
+    return format(value.normalize(), "f") if isinstance(value, Decimal) else value
+
+
+def absolute(request, url):
+    return request.build_absolute_uri(url) if request else url
+
+
+def version_urls(request, version):
+    args = [version.job_class.jurisdiction.slug, version.job_class.slug, version.number]
+    return {
+        "url": absolute(request, version.get_absolute_url()),
+        "json_url": absolute(request, reverse("classes:version_json", args=args)),
+    }
+
+
+def path_facts(path, request=None):
+    """What a path's wording states, as structured facts; null (or empty list) where it states nothing."""
+    return {
+        "kind": path.kind,
+        "label": path.label,
+        "is_equivalent_combination": path.is_equivalent_combination,
+        "education_level": path.education_level or None,
+        "education_fields": path.education_field_list,
+        "credit_hours": path.credit_hours,
+        "credit_hour_subjects": path.credit_hour_subject_list,
+        "experience_years": years(path.experience_years),
+        "experience_kinds": path.experience_kind_list,
+        "paid_experience": path.paid_experience,
+        "part_time_accepted": path.part_time_accepted,
+        "full_time_hours_per_week": path.full_time_hours_per_week,
+        "supervisory_years": years(path.supervisory_years),
+        "time_in_title": [
+            {
+                "title": entry.title,
+                "years": years(entry.years),
+                "class_url": absolute(request, entry.job_class.get_absolute_url()) if entry.job_class else None,
+            }
+            for entry in path.titles.all()
+        ],
+    }
+
+
+def class_facts(version, request=None):
+    """The identity and header facts of a version's class, shared by both JSON shapes."""
+    job_class = version.job_class
+    return {
+        "jurisdiction": {"name": job_class.jurisdiction.name, "slug": job_class.jurisdiction.slug},
+        "slug": job_class.slug,
+        "code": version.code,
+        "title": version.title,
+        "series": job_class.series.name if job_class.series else None,
+        "series_level": job_class.series_level,
+        "department": version.department.name if version.department else None,
+        "jurisdictional_class": version.jurisdictional_class or None,
+        "flsa_status": version.flsa_status or None,
+        "salary_grade": version.salary_grade,
+        "bargaining_unit": version.bargaining_unit,
+        "class_url": absolute(request, job_class.get_absolute_url()),
+    }
+
+
+def catalogue_entry(version, request=None):
+    """One object of /data/classes.json: a current class, its adopted version and its qualification facts."""
+    return {
+        **class_facts(version, request),
+        "version": {
+            "number": version.number,
+            "adopted_on": version.adopted_on,
+            "adoption_reference": version.adoption_reference,
+            **version_urls(request, version),
+        },
+        "paths": [path_facts(path, request) for path in version.paths.all()],
+        "special_requirements": [requirement.kind for requirement in version.special_requirements.all()],
+    }
+
+
+def version_data(version, request=None):
+    """A version's whole text and facts, for /classes/<j>/<c>/versions/<n>/json/."""
+    return {
+        **class_facts(version, request),
+        "number": version.number,
+        "status": version.status,
+        "adopted_on": version.adopted_on,
+        "adoption_reference": version.adoption_reference,
+        "adoption_line": version.adoption_line,
+        **version_urls(request, version),
+        "general_statement": {"heading": version.general_statement_heading, "text": version.general_statement},
+        "distinguishing_features": {
+            "heading": version.distinguishing_features_heading,
+            "text": version.distinguishing_features,
+        },
+        "duties": {
+            "heading": version.duties_heading,
+            "items": [duty.text for duty in version.duties.all()],
+            "note": version.duties_note,
+        },
+        "competencies": {
+            "heading": version.competencies_heading,
+            "items": [{"name": c.name, "description": c.description} for c in version.competencies.all()],
+        },
+        "ksas": {
+            "heading": version.ksas_heading,
+            "items": [{"text": k.text, "kind": k.kind or None, "level": k.level or None} for k in version.ksas.all()],
+        },
+        "qualifications": {
+            "heading": version.qualifications_heading,
+            "open_competitive_heading": version.open_competitive_heading,
+            "open_competitive_preamble": version.open_competitive_preamble,
+            "promotional_heading": version.promotional_heading,
+            "promotional_preamble": version.promotional_preamble,
+            "paths": [
+                {"connector": p.connector, "text": p.text, **path_facts(p, request)} for p in version.paths.all()
+            ],
+            "substitutions": [
+                {
+                    "label": s.label,
+                    "text": s.text,
+                    "kind": s.kind,
+                    "education_beyond": s.education_beyond or None,
+                    "in_path_fields": s.in_path_fields,
+                    "years_per_year": years(s.years_per_year),
+                    "cap_years": years(s.cap_years),
+                    "floor_years": years(s.floor_years),
+                }
+                for s in version.substitutions.all()
+            ],
+            "definitions": [
+                {"marker": d.marker, "term": d.term, "label": d.label, "text": d.text}
+                for d in version.definitions.all()
+            ],
+        },
+        "special_requirements": [
+            {"kind": r.kind, "heading": r.heading, "text": r.text} for r in version.special_requirements.all()
+        ],
+        "other_sections": [
+            {"placement": s.placement, "heading": s.heading, "layout": s.layout, "text": s.text}
+            for s in version.other_sections.all()
+        ],
+        "history": [
+            {"kind": entry.kind, "date": entry.date, "reference": entry.reference, "by": entry.by}
+            for entry in version.job_class.history.all()
+        ],
+    }
+
+
+def csv_row(version, request=None):
+    """One row of /data/classes.csv, in CSV_COLUMNS order; qualification facts summarised over the paths."""
+    job_class = version.job_class
+    paths = list(version.paths.all())
+    open_paths = [p for p in paths if p.kind == PathKind.OPEN_COMPETITIVE]
+    levels = [p.education_level for p in open_paths if p.education_level]
+    experience = [p.experience_years for p in open_paths if p.experience_years is not None]
+    row = [
+        job_class.jurisdiction.name,
+        job_class.jurisdiction.slug,
+        job_class.slug,
+        version.code,
+        version.title,
+        job_class.series.name if job_class.series else "",
+        job_class.series_level,
+        version.department.name if version.department else "",
+        version.jurisdictional_class,
+        version.flsa_status,
+        version.salary_grade,
+        version.bargaining_unit,
+        version.number,
+        version.adopted_on.isoformat() if version.adopted_on else "",
+        version.adoption_reference,
+        min(levels, key=EducationLevel.rank) if levels else "",
+        years(min(experience)) if experience else "",
+        yes_no(any(p.is_equivalent_combination for p in open_paths)),
+        yes_no(any(p.kind == PathKind.PROMOTIONAL for p in paths)),
+        "; ".join(dict.fromkeys(r.kind for r in version.special_requirements.all())),
+        *version_urls(request, version).values(),
+    ]
+    return [neutralise_formula(cell) for cell in row]
+
+
+def yes_no(value):
+    return "yes" if value else "no"
+
+
+def neutralise_formula(cell):
+    """A text cell a spreadsheet would run as a formula, made inert with a leading apostrophe."""
+    if cell is None:
+        return ""
+    if isinstance(cell, str) and cell.startswith(FORMULA_PREFIXES):
+        return "'" + cell
+    return cell

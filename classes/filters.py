@@ -1,0 +1,95 @@
+"""The catalogue's filters: every one reads the class's current adopted version, and all combine with search."""
+
+import django_filters
+from django import forms
+from django.db.models import Exists, OuterRef
+
+from qualifications.models import Path
+from qualifications.vocabulary import EducationLevel, PathKind
+
+from .models import ClassSeries, Department, JobClass, Jurisdiction, SpecialRequirement, Version
+from .vocabulary import JurisdictionalClass, SpecialRequirementKind
+
+NO_EDUCATION = "none"
+EDUCATION_CEILINGS = [(NO_EDUCATION, "No education stated"), *EducationLevel.choices]
+
+
+def current_version_has(model, **conditions):
+    """An Exists over rows of `model` belonging to the class's current adopted version."""
+    return Exists(model.objects.filter(version__job_class=OuterRef("pk"), version__status="adopted", **conditions))
+
+
+class ClassFilter(django_filters.FilterSet):
+    jurisdiction = django_filters.ModelChoiceFilter(
+        queryset=Jurisdiction.objects.all(), to_field_name="slug", empty_label="Any jurisdiction"
+    )
+    department = django_filters.ModelChoiceFilter(
+        label="Department or civil division",
+        queryset=Department.objects.select_related("jurisdiction"),
+        method="filter_department",
+        empty_label="Any department",
+    )
+    jurisdictional_class = django_filters.ChoiceFilter(
+        label="Jurisdictional class",
+        choices=JurisdictionalClass.choices,
+        method="filter_jurisdictional_class",
+        empty_label="Any",
+    )
+    series = django_filters.ModelChoiceFilter(
+        label="Class series", queryset=ClassSeries.objects.all(), empty_label="Any series"
+    )
+    education = django_filters.ChoiceFilter(
+        label="Easiest path needs at most",
+        choices=EDUCATION_CEILINGS,
+        method="filter_education",
+        empty_label="Any education",
+    )
+    path = django_filters.ChoiceFilter(
+        label="Has a path that is", choices=PathKind.choices, method="filter_path", empty_label="Either kind"
+    )
+    requirement = django_filters.ChoiceFilter(
+        label="Special requirement",
+        choices=SpecialRequirementKind.choices,
+        method="filter_requirement",
+        empty_label="Any or none",
+    )
+    status = django_filters.ChoiceFilter(
+        label="Status",
+        choices=[("current", "Current"), ("abolished", "Abolished")],
+        method="filter_status",
+        empty_label="Current",
+    )
+
+    class Meta:
+        model = JobClass
+        fields = []
+        form = forms.Form
+
+    def filter_queryset(self, queryset):
+        # Current classes only, unless the status filter asks for abolished ones.
+        if not self.form.cleaned_data.get("status"):
+            queryset = queryset.filter(abolished_on__isnull=True)
+        return super().filter_queryset(queryset)
+
+    def filter_department(self, queryset, name, value):
+        return queryset.filter(Exists(Version.objects.current().filter(job_class=OuterRef("pk"), department=value)))
+
+    def filter_jurisdictional_class(self, queryset, name, value):
+        return queryset.filter(
+            Exists(Version.objects.current().filter(job_class=OuterRef("pk"), jurisdictional_class=value))
+        )
+
+    def filter_education(self, queryset, name, value):
+        # A path that states no education, or no more than the ceiling; "equivalent combination"
+        # paths only restate the others' limits, so they do not count as an easier way in.
+        levels = [""] if value == NO_EDUCATION else ["", *EducationLevel.values[: EducationLevel.rank(value) + 1]]
+        return queryset.filter(current_version_has(Path, is_equivalent_combination=False, education_level__in=levels))
+
+    def filter_path(self, queryset, name, value):
+        return queryset.filter(current_version_has(Path, kind=value))
+
+    def filter_requirement(self, queryset, name, value):
+        return queryset.filter(current_version_has(SpecialRequirement, kind=value))
+
+    def filter_status(self, queryset, name, value):
+        return queryset.filter(abolished_on__isnull=value == "current")

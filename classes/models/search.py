@@ -1,0 +1,31 @@
+"""The stored search document of a current class: its adopted text flattened into four weighted columns."""
+
+from django.db import models
+
+from .catalogue import JobClass
+from .versions import Version
+
+
+class SearchDocument(models.Model):
+    """One row per class in the public catalogue, rebuilt by `classes.search.index_classes`.
+
+    The columns are plain text so that highlighting reads them back; the database indexes them
+    (PostgreSQL: a generated tsvector with a GIN index; SQLite: an FTS5 table kept by triggers),
+    see migration 0002. Columns run from the heaviest weight to the lightest.
+    """
+
+    job_class = models.OneToOneField(JobClass, on_delete=models.CASCADE, related_name="search_document")
+    version = models.ForeignKey(Version, on_delete=models.CASCADE, related_name="+")
+    title = models.TextField(help_text="Weight A: title and class code.")
+    features = models.TextField(blank=True, help_text="Weight B: general statement and distinguishing features.")
+    duties = models.TextField(blank=True, help_text="Weight C: duties, knowledges, skills, abilities, competencies.")
+    qualifications = models.TextField(
+        blank=True,
+        help_text="Weight D: qualification paths, substitutions, definitions, special requirements, other sections.",
+    )
+
+    class Meta:
+        ordering = ["job_class_id"]
+
+    def __str__(self):
+        return self.title

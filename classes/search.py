@@ -1,0 +1,364 @@
+"""Full-text search over the adopted text of current classes, answered alike by PostgreSQL and SQLite."""
+
+import difflib
+import functools
+import re
+from collections import Counter
+from html import escape
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.db import connections, transaction
+from django.db.models import Expression, F, FloatField
+from django.db.models.expressions import RawSQL
+from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
+
+from .models import JobClass, SearchDocument, Version
+from .vocabulary import VersionStatus
+
+MAX_WORDS = 10
+MAX_WORD_LENGTH = 40
+PASSAGE_WORDS = 30
+BATCH_SIZE = 500
+WORD = re.compile(r"[^\W_]+")  # letters and digits: the only part of user input that reaches a query
+# Words too common to search for (PostgreSQL's English configuration drops them too).
+STOPWORDS = frozenset(
+    "a an and any are as at be by for from in into is it its of on or such that the their this to which who with".split()  # noqa: SIM905
+)
+SUFFIXES = ("ations", "ation", "ments", "ment", "ions", "ion", "ings", "ing", "ies", "ers", "er", "es", "ed", "s")
+
+
+# Building the documents
+
+
+def index_classes(job_class_ids):
+    """(Re)build the documents of these classes from their current adopted versions; drop those with none."""
+    ids = list(job_class_ids)
+    for start in range(0, len(ids), BATCH_SIZE):
+        batch = ids[start : start + BATCH_SIZE]
+        versions = (
+            Version.objects.current()
+            .filter(job_class_id__in=batch, job_class__abolished_on__isnull=True)
+            .prefetch_related(
+                "duties",
+                "ksas",
+                "competencies",
+                "paths",
+                "substitutions",
+                "definitions",
+                "special_requirements",
+                "other_sections",
+            )
+        )
+        documents = [_document(version) for version in versions]
+        with transaction.atomic():
+            kept = [document.job_class_id for document in documents]
+            SearchDocument.objects.filter(job_class_id__in=batch).exclude(job_class_id__in=kept).delete()
+            SearchDocument.objects.bulk_create(
+                documents,
+                update_conflicts=True,
+                unique_fields=["job_class"],
+                update_fields=["version", "title", "features", "duties", "qualifications"],
+            )
+
+
+def rebuild():
+    """Rebuild the documents of every class."""
+    index_classes(JobClass.objects.order_by("pk").values_list("pk", flat=True))
+
+
+def _document(version):
+    return SearchDocument(
+        job_class_id=version.job_class_id,
+        version=version,
+        title=_lines(version.title, version.code),
+        features=_lines(version.general_statement, version.distinguishing_features),
+        duties=_lines(
+            *(duty.text for duty in version.duties.all()),
+            version.duties_note,
+            *(ksa.text for ksa in version.ksas.all()),
+            *(f"{competency.name} – {competency.description}" for competency in version.competencies.all()),
+        ),
+        qualifications=_lines(
+            version.open_competitive_preamble,
+            version.promotional_preamble,
+            *(path.text for path in version.paths.all()),
+            *(substitution.text for substitution in version.substitutions.all()),
+            *(f"{definition.label} {definition.text}" for definition in version.definitions.all()),
+            *(requirement.text for requirement in version.special_requirements.all()),
+            *(f"{section.heading}\n{section.text}" for section in version.other_sections.all()),
+        ),
+    )
+
+
+def _lines(*texts):
+    return "\n".join(text.strip() for text in texts if text and text.strip())
+
+
+# Querying
+
+
+def apply(queryset, q):
+    """Restrict a JobClass queryset to the matches of q, annotated with `search_rank` and ordered by it."""
+    words = _words(q)
+    if not words:
+        return queryset
+    backend = _backend(queryset.db)
+    if not backend.exists(words):
+        words = backend.corrected(words)
+    return _ranked(queryset, backend, words, any_word=False, prefix=True)
+
+
+def similar(version, limit=5):
+    """The current classes of other jurisdictions closest to this version's title and duties, best first."""
+    title_words = [word for word in _words(version.title) if len(word) > 2]
+    duty_words = Counter(
+        word
+        for duty in version.duties.all()
+        for word in WORD.findall(duty.text.lower())
+        if len(word) > 4 and word not in STOPWORDS and word not in title_words
+    )
+    words = title_words + [word for word, _ in duty_words.most_common(8)]
+    if not words:
+        return []
+    others = JobClass.objects.current().exclude(jurisdiction_id=version.job_class.jurisdiction_id)
+    backend = _backend(others.db)
+    return list(_ranked(others.select_related("jurisdiction"), backend, words, any_word=True, prefix=False)[:limit])
+
+
+def _ranked(queryset, backend, words, any_word, prefix):
+    return backend.restrict(queryset, words, any_word, prefix).order_by("-search_rank", "title")
+
+
+def _words(text):
+    """The distinct words of a query worth searching for, lower-cased."""
+    words = dict.fromkeys(word[:MAX_WORD_LENGTH] for word in WORD.findall((text or "").lower()))
+    return [word for word in words if word not in STOPWORDS][:MAX_WORDS]
+
+
+def _backend(alias):
+    connection = connections[alias]
+    return {"postgresql": _PostgreSQL, "sqlite": _SQLite}[connection.vendor](connection)
+
+
+class _Backend:
+    """One database's answers. restrict(): a queryset narrowed to the documents matching the words, annotated
+    with `search_rank`; exists(): whether any document matches them all; closest(): the title word nearest one."""
+
+    EXISTS = ""
+
+    def __init__(self, connection):
+        self.connection = connection
+
+    def exists(self, words):
+        with self.connection.cursor() as cursor:
+            cursor.execute(self.EXISTS, {"terms": self.terms(words)})
+            return bool(cursor.fetchone()[0])
+
+    def corrected(self, words):
+        """Each word that is long enough to guess at and matches nothing as typed, replaced by the closest title word."""
+        return [
+            (self.closest(word) or word) if len(word) > 3 and not word.isdigit() and not self.exists([word]) else word
+            for word in words
+        ]
+
+
+class _Document(Expression):
+    """PostgreSQL: the tsvector column of the class's search document, which only the database declares."""
+
+    output_field = SearchVectorField()
+
+    def __init__(self):
+        super().__init__()
+        self.document_id = F("search_document__id")  # resolving it joins the class's document
+
+    def get_source_expressions(self):
+        return [self.document_id]
+
+    def set_source_expressions(self, exprs):
+        (self.document_id,) = exprs
+
+    def as_sql(self, compiler, connection):
+        return f"{compiler.quote_name_unless_alias(self.document_id.alias)}.document", []
+
+
+class _PostgreSQL(_Backend):
+    """A generated tsvector with a GIN index; pg_trgm over the titles corrects misspelt words."""
+
+    # Asked once, EXISTS makes the planner expect an early hit and read the documents in turn: every one of them for
+    # a word found nowhere. Asked twice, the condition looks rare enough for it to take the GIN index instead.
+    EXISTS = (
+        "SELECT EXISTS (SELECT 1 FROM classes_searchdocument WHERE document @@ to_tsquery('english', %(terms)s)"
+        " AND document @@ to_tsquery('english', %(terms)s))"
+    )
+    WEIGHTS = [0.1, 0.2, 0.4, 1.0]  # D, C, B, A: PostgreSQL's defaults, spelt out
+    CLOSEST = """
+        SELECT word FROM (
+            SELECT title FROM classes_searchdocument WHERE %(word)s <%% title
+            ORDER BY word_similarity(%(word)s, title) DESC LIMIT 20
+        ) AS near, regexp_split_to_table(lower(near.title), '[^[:alnum:]]+') AS word
+        WHERE similarity(word, %(word)s) >= 0.4
+        ORDER BY similarity(word, %(word)s) DESC, word LIMIT 1
+    """
+
+    @staticmethod
+    def terms(words, any_word=False, prefix=True):
+        return (" | " if any_word else " & ").join(f"'{word}'{':*' if prefix else ''}" for word in words)
+
+    def restrict(self, queryset, words, any_word, prefix):
+        match = SearchQuery(self.terms(words, any_word, prefix), search_type="raw", config="english")
+        # Ranked as any word: ts_rank ranks prefixes joined by & erratically (near zero for some matches).
+        rank_by = SearchQuery(self.terms(words, any_word=True, prefix=prefix), search_type="raw", config="english")
+        return (
+            queryset.alias(search_document_vector=_Document())
+            .filter(search_document_vector=match)
+            .annotate(search_rank=SearchRank(F("search_document_vector"), rank_by, weights=self.WEIGHTS))
+        )
+
+    def closest(self, word):
+        with self.connection.cursor() as cursor:
+            cursor.execute(self.CLOSEST, {"word": word})
+            row = cursor.fetchone()
+        return row and row[0]
+
+
+class _Rank(Expression):
+    """SQLite: a class's rank by a correlated subquery; `{pk}` in its SQL stands for the class's key."""
+
+    output_field = FloatField()
+
+    def __init__(self, template, params):
+        super().__init__()
+        self.template, self.params, self.pk = template, params, F("pk")
+
+    def get_source_expressions(self):
+        return [self.pk]
+
+    def set_source_expressions(self, exprs):
+        (self.pk,) = exprs
+
+    def as_sql(self, compiler, connection):
+        pk_sql, _ = compiler.compile(self.pk)  # a column: no parameters
+        return self.template.format(pk=pk_sql), self.params
+
+
+class _SQLite(_Backend):
+    """An FTS5 table kept in step by triggers; difflib over the title words corrects misspelt words."""
+
+    FTS = "classes_searchdocument_fts"  # FTS5 takes no alias in MATCH or bm25()
+    MATCHING = f"FROM {FTS} JOIN classes_searchdocument AS d ON d.id = {FTS}.rowid WHERE {FTS} MATCH %s"
+    EXISTS = f"SELECT EXISTS (SELECT 1 FROM {FTS} WHERE {FTS} MATCH %(terms)s)"
+    # Like ts_rank, each word scores the weight of the heaviest column it is in, and more hits break ties. (bm25
+    # alone would not do: its IDF vanishes for a word in half the documents, and many body hits outscore a title.)
+    WORD_SCORE = (
+        f"SELECT d.job_class_id AS id, CASE WHEN bm25({FTS}, 1, 0, 0, 0) < 0 THEN 1.0"
+        f" WHEN bm25({FTS}, 0, 1, 0, 0) < 0 THEN 0.4 WHEN bm25({FTS}, 0, 0, 1, 0) < 0 THEN 0.2 ELSE 0.1 END AS score"
+        f" {MATCHING}"
+    )
+    TIE_SCORE = f"SELECT d.job_class_id AS id, 0.05 * bm25({FTS}) / (bm25({FTS}) - 1) AS score {MATCHING}"
+
+    def restrict(self, queryset, words, any_word, prefix):
+        # Each search runs once, materialized: asked row by row, FTS5 would run it again for every row.
+        scores = [self.WORD_SCORE] * len(words) + [self.TIE_SCORE]
+        searches = [self.terms([word], prefix=prefix) for word in words] + [self.terms(words, True, prefix)]
+        tables = ", ".join(f"s{index} AS MATERIALIZED ({sql})" for index, sql in enumerate(scores))
+        total = " + ".join(
+            f"coalesce((SELECT score FROM s{index} WHERE id = {{pk}}), 0)" for index in range(len(scores))
+        )
+        return queryset.filter(
+            pk__in=RawSQL(f"SELECT d.job_class_id {self.MATCHING}", [self.terms(words, any_word, prefix)])
+        ).annotate(search_rank=_Rank(f"(WITH {tables} SELECT {total})", searches))
+
+    @staticmethod
+    def terms(words, any_word=False, prefix=True):
+        return (" OR " if any_word else " AND ").join(f'"{word}"{"*" if prefix else ""}' for word in words)
+
+    @cached_property
+    def vocabulary(self):
+        return {word for title in SearchDocument.objects.values_list("title", flat=True) for word in _words(title)}
+
+    def closest(self, word):
+        return next(iter(difflib.get_close_matches(word, self.vocabulary, n=1, cutoff=0.75)), None)
+
+
+# Highlighting
+
+
+def passages(q, job_classes):
+    """{job class id: safe HTML of its best passage (about 30 words) with the query words marked}."""
+    words = _words(q)
+    ids = [job_class.pk for job_class in job_classes]
+    if not words or not ids:
+        return {}
+    documents = SearchDocument.objects.filter(
+        job_class_id__in=ids, version__status=VersionStatus.ADOPTED, job_class__abolished_on__isnull=True
+    )
+    texts = {document.job_class_id: _texts(document) for document in documents}
+    beginnings = _beginnings(words, "\n".join(unit for units in texts.values() for unit in units))
+    matches = _matcher(beginnings)
+    finder = _finder([start for starts in beginnings.values() for start in starts])
+    passages = {}
+    for job_class_id, units in texts.items():
+        best = max(units[1:] or units, key=lambda unit: len({matches(found) for found in finder.findall(unit)}))
+        passages[job_class_id] = _window(re.split(r"([^\W_]+)", best), matches)  # words at odd indexes
+    return passages
+
+
+def _texts(document):
+    """The title, then the document's paragraphs and list items in order of weight."""
+    body = (document.features, document.duties, document.qualifications)
+    return [document.title, *(line.strip() for text in body for line in text.splitlines() if line.strip())]
+
+
+def _beginnings(words, text):
+    """How the text words each query word matches begin: as typed or stemmed, else (misspelt) its closest words."""
+    beginnings = {word: (word, _stem(word)) for word in words}
+    misspelt = [word for word, starts in beginnings.items() if not _finder(starts).search(text)]
+    if misspelt:
+        vocabulary = {text_word.lower() for text_word in WORD.findall(text)}
+        for word in misspelt:
+            beginnings[word] = tuple(difflib.get_close_matches(word, vocabulary, n=3, cutoff=0.8))
+    return beginnings
+
+
+def _finder(beginnings):
+    """A pattern finding, case aside, the beginnings of words; one that finds nothing when there are none."""
+    alternatives = "|".join(re.escape(start) for start in sorted(beginnings, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives or '(?!)'})", re.IGNORECASE)
+
+
+def _matcher(beginnings):
+    """A function naming the query word a text word matches, or None."""
+
+    @functools.cache
+    def matches(text_word):
+        lowered = text_word.lower()
+        return next((word for word, starts in beginnings.items() if starts and lowered.startswith(starts)), None)
+
+    return matches
+
+
+def _stem(word):
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _window(tokens, matches):
+    words = tokens[1::2]
+    if not words:
+        return mark_safe(escape("".join(tokens)))
+    hits = [index for index, word in enumerate(words) if matches(word)]
+    starts = {max(0, min(hit - 5, len(words) - PASSAGE_WORDS)) for hit in hits} or {0}
+    start = min(starts, key=lambda s: (-len({matches(w) for w in words[s : s + PASSAGE_WORDS]} - {None}), s))
+    end = min(len(words), start + PASSAGE_WORDS)
+    html = []
+    for index in range(start, end):
+        word = escape(words[index])
+        html.append(f"<mark>{word}</mark>" if matches(words[index]) else word)
+        if index < end - 1:
+            html.append(escape(tokens[2 * index + 2]))
+    lead = "… " if start > 0 else escape(tokens[0].lstrip())
+    tail = " …" if end < len(words) else escape(tokens[-1].rstrip())
+    return mark_safe(lead + "".join(html) + tail)

@@ -1,0 +1,1 @@
+"""Public views, one module per resource: catalogue, versions, documents, open data."""

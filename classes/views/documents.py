@@ -1,0 +1,51 @@
+"""Printable documents: a version's print page and PDF, and a meeting's packet. Public texts only."""
+
+import datetime
+import re
+
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, render
+
+from .. import pdf
+from ..models import Version
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def public_version(jurisdiction_slug, class_slug, number):
+    versions = Version.objects.public().for_display().of_class(jurisdiction_slug, class_slug)
+    return get_object_or_404(versions, number=number)
+
+
+def pdf_response(content, filename):
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def version_print(request, jurisdiction_slug, class_slug, number):
+    version = public_version(jurisdiction_slug, class_slug, number)
+    return render(request, "classes/version_print.html", {"version": version})
+
+
+def version_pdf(request, jurisdiction_slug, class_slug, number):
+    version = public_version(jurisdiction_slug, class_slug, number)
+    return pdf_response(pdf.version_pdf(version), f"{jurisdiction_slug}-{class_slug}-version-{number}.pdf")
+
+
+def packet_pdf(request, date):
+    try:
+        if not ISO_DATE.fullmatch(date):
+            raise ValueError
+        day = datetime.date.fromisoformat(date)
+    except ValueError:
+        return HttpResponseBadRequest(
+            "A packet's address names a date as YYYY-MM-DD, e.g. /packets/2005-07-13/pdf/.",
+            content_type="text/plain; charset=utf-8",
+        )
+    versions = list(
+        Version.objects.public().for_display().filter(adopted_on=day).order_by("job_class__jurisdiction__name", "title")
+    )
+    if not versions:
+        raise Http404("No public specification was adopted on that date.")
+    return pdf_response(pdf.packet_pdf(day, versions), f"packet-{day.isoformat()}.pdf")

@@ -1,0 +1,294 @@
+"""Search over the adopted text of current classes: ranking, prefixes, misspellings, passages, similar classes."""
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+from django.core.paginator import Paginator
+from django.urls import reverse
+
+from classes import search
+from classes.models import Duty, JobClass, Jurisdiction, SearchDocument, Version
+from qualifications.models import Path
+from tests.forms import form_data
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(q):
+    return [job_class.title for job_class in search.apply(JobClass.objects.current(), q)]
+
+
+@pytest.fixture
+def indexed_class(make_class):
+    """make_class, then the class indexed as publishing would."""
+
+    def make(title, *, duties=(), qualification="", status="adopted", **version_fields):
+        job_class, version = make_class(title, status=status, **version_fields)
+        for position, text in enumerate(duties, start=1):
+            Duty.objects.create(version=version, position=position, text=text)
+        if qualification:
+            Path.objects.create(version=version, position=1, text=qualification)
+        search.index_classes([job_class.pk])
+        return job_class, version
+
+    return make
+
+
+def test_a_title_match_outranks_a_body_only_match(indexed_class):
+    indexed_class(
+        "Account Clerk",
+        distinguishing_features="Keeps payroll records. Checks payroll totals. Files payroll reports with payroll staff.",
+    )
+    indexed_class("Payroll Clerk", distinguishing_features="Keeps records of pay.")
+
+    assert titles("payroll") == ["Payroll Clerk", "Account Clerk"]
+
+
+def test_distinguishing_features_outrank_duties_which_outrank_qualifications(indexed_class):
+    indexed_class("Clerk C", qualification="Two years of experience inspecting bridges.")
+    indexed_class("Clerk B", duties=["Inspects bridges and culverts for damage;"])
+    indexed_class("Clerk A", distinguishing_features="The clerk inspects bridges and culverts for damage.")
+
+    assert titles("bridges") == ["Clerk A", "Clerk B", "Clerk C"]
+
+
+def test_the_rank_is_a_number_higher_for_better_matches(indexed_class):
+    indexed_class("Bridge Inspector")
+    indexed_class("Clerk", distinguishing_features="Files reports of the bridge inspector.")
+
+    ranks = [job_class.search_rank for job_class in search.apply(JobClass.objects.current(), "bridge")]
+
+    assert len(ranks) == 2
+    assert all(isinstance(rank, float) for rank in ranks)
+    assert ranks[0] > ranks[1] > 0
+
+
+def test_a_word_prefix_finds_the_whole_word(seeds):
+    assert titles("enforc") == ["CHILD SUPPORT ENFORCEMENT COORDINATOR"]
+
+
+def test_every_word_of_the_query_must_match(seeds):
+    assert titles("coordinator enforcement") == ["CHILD SUPPORT ENFORCEMENT COORDINATOR"]
+
+
+def test_a_misspelt_title_word_still_finds_the_class(seeds):
+    assert "CUSTOMER SUPPORT COORDINATOR" in titles("suport")
+
+
+def test_a_misspelt_word_finds_the_class_titled_with_it(indexed_class):
+    indexed_class("Caseworker", distinguishing_features="Visits families.")
+    indexed_class("Account Clerk", distinguishing_features="Keeps accounts.")
+
+    assert titles("caseworkr") == ["Caseworker"]
+
+
+def test_a_misspelt_word_beside_a_correct_one_is_corrected_alone(seeds):
+    assert titles("customer suport")[0] == "CUSTOMER SUPPORT COORDINATOR"
+
+
+def test_a_misspelt_plural_finds_every_coordinator(seeds):
+    found = titles("coordinater")
+
+    assert {title for title in found if "coordinator" in title.lower()} == {
+        "CHILD SUPPORT ENFORCEMENT COORDINATOR",
+        "CUSTOMER SUPPORT COORDINATOR",
+        "Case Management Coordinator I",
+        "WELFARE MANAGEMENT SYSTEMS COORDINATOR",
+    }
+
+
+def test_a_word_found_nowhere_finds_nothing(seeds):
+    assert titles("zyxwvut") == []
+
+
+def test_a_draft_is_never_found(indexed_class):
+    job_class, _ = indexed_class("Bridge Inspector", status="draft", distinguishing_features="Inspects bridges.")
+
+    assert titles("bridge") == []
+    assert search.passages("bridge", [job_class]) == {}
+
+
+def test_a_superseded_text_is_never_found_once_its_successor_is_adopted(indexed_class):
+    job_class, first = indexed_class("Ferry Clerk", distinguishing_features="Sells tickets for the ferry.")
+    assert titles("tickets") == ["Ferry Clerk"]
+
+    first.status, first.adopted_on = "superseded", datetime.date(2020, 1, 1)
+    first.save()
+    Version.objects.create(
+        job_class=job_class, number=2, status="adopted", title="Ferry Clerk", distinguishing_features="Sells passes."
+    )
+    search.index_classes([job_class.pk])
+
+    assert titles("tickets") == []
+    assert titles("passes") == ["Ferry Clerk"]
+    assert "tickets" not in search.passages("ferry", [job_class])[job_class.pk]
+
+
+def test_an_abolished_class_is_never_found(indexed_class):
+    job_class, _ = indexed_class("Lamplighter", distinguishing_features="Lights the street lamps.")
+    JobClass.objects.filter(pk=job_class.pk).update(abolished_on=datetime.date(2020, 1, 1))
+    search.index_classes([job_class.pk])
+
+    assert titles("lamps") == []
+    assert not SearchDocument.objects.filter(job_class=job_class).exists()
+    assert search.passages("lamps", [job_class]) == {}
+
+
+def test_an_abolished_class_never_shows_a_passage_even_before_it_is_reindexed(indexed_class):
+    job_class, _ = indexed_class("Lamplighter", distinguishing_features="Lights the street lamps.")
+    JobClass.objects.filter(pk=job_class.pk).update(abolished_on=datetime.date(2020, 1, 1))
+
+    assert search.passages("lamps", [job_class]) == {}
+
+
+def test_a_passage_marks_the_query_words_by_prefix(seeds):
+    job_class = JobClass.objects.get(title="CHILD SUPPORT ENFORCEMENT COORDINATOR")
+
+    passage = search.passages("enforc collection", [job_class])[job_class.pk]
+
+    assert "<mark>Enforcement</mark>" in passage
+    assert "<mark>Collection</mark>" in passage
+
+
+def test_a_passage_marks_a_misspelt_word_where_it_is_spelt_right(seeds):
+    job_class = JobClass.objects.get(title="CUSTOMER SUPPORT COORDINATOR")
+
+    assert "<mark>support</mark>" in search.passages("suport", [job_class])[job_class.pk]
+
+
+def test_a_passage_escapes_the_text_around_the_marks(indexed_class):
+    job_class, _ = indexed_class(
+        "Web Clerk", distinguishing_features='Removes <script>alert("x")</script> tags & enforces the rules.'
+    )
+
+    passage = search.passages("enforce", [job_class])[job_class.pk]
+
+    assert "<script>" not in passage
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; tags &amp; <mark>enforces</mark> the rules." in passage
+
+
+def test_a_passage_is_about_thirty_words_around_the_best_match(indexed_class):
+    filler = " ".join(f"word{number}" for number in range(100))
+    job_class, _ = indexed_class("Clerk", distinguishing_features=f"{filler} inspects bridges daily. {filler}")
+
+    passage = search.passages("bridges", [job_class])[job_class.pk]
+
+    assert passage.startswith("… ") and passage.endswith(" …")
+    assert "<mark>bridges</mark>" in passage
+    assert 25 <= len(passage.split()) <= 35
+
+
+def test_a_passage_is_given_for_each_class_of_the_page_and_no_other(seeds):
+    page = list(search.apply(JobClass.objects.current(), "coordinator")[:2])
+
+    assert set(search.passages("coordinator", page)) == {job_class.pk for job_class in page}
+
+
+def test_an_empty_query_leaves_the_queryset_unchanged(seeds):
+    queryset = JobClass.objects.current()
+
+    assert search.apply(queryset, "") is queryset
+    assert search.apply(queryset, "   ") is queryset
+    assert search.passages("", queryset) == {}
+
+
+def test_search_results_stay_a_queryset_the_paginator_can_count_and_slice(seeds):
+    results = search.apply(JobClass.objects.current(), "coordinator")
+
+    page = Paginator(results, 2).get_page(2)
+
+    assert page.paginator.count == 5
+    assert len(page.object_list) == 2
+    assert list(results.order_by("title").values_list("title", flat=True)) == sorted(
+        results.values_list("title", flat=True)
+    )
+
+
+def test_search_keeps_the_filters_of_the_queryset_it_is_given(seeds):
+    cayuga = Jurisdiction.objects.get(name="Cayuga County")
+
+    found = search.apply(JobClass.objects.current().filter(jurisdiction=cayuga), "coordinator")
+
+    assert [job_class.title for job_class in found] == ["CHILD SUPPORT ENFORCEMENT COORDINATOR"]
+
+
+ODD_QUERIES = [
+    '"',
+    "'",
+    "&",
+    "|",
+    "!",
+    "%",
+    "a:b",
+    "-",
+    "*",
+    "(support",
+    "support)",
+    "support & !",
+    "sup* | coord",
+    "NEAR(support coordinator)",
+    "support AND OR NOT",
+    "😀",
+    "support 😀",
+    "\x00",
+    "supp\x00ort",
+    "x" * 2000,
+    "support " * 300,
+    "é½²ⅷ",
+    "_",
+    "caseworkr_suport",
+]
+
+
+@pytest.mark.parametrize("q", ODD_QUERIES, ids=range(len(ODD_QUERIES)))
+def test_an_odd_query_never_raises(seeds, q):
+    results = search.apply(JobClass.objects.current(), q)
+
+    page = Paginator(results, 2).get_page(1)
+    search.passages(q, page.object_list)
+
+
+def test_similar_classes_come_from_other_jurisdictions_only(seeds, indexed_class):
+    _, version = indexed_class(
+        "Customer Support Technician",
+        duties=["Troubleshoots computer problems of end-users;", "Installs computer systems and networks;"],
+    )
+    indexed_class("Customer Support Aide", duties=["Troubleshoots computer problems of end-users;"])
+
+    similar = search.similar(version)
+
+    assert similar[0].title == "CUSTOMER SUPPORT COORDINATOR"
+    assert all(job_class.jurisdiction != version.job_class.jurisdiction for job_class in similar)
+
+
+def test_similar_classes_are_current_classes(seeds):
+    version = Version.objects.get(title="CUSTOMER SUPPORT COORDINATOR")
+    JobClass.objects.filter(title="WELFARE MANAGEMENT SYSTEMS COORDINATOR").update(
+        abolished_on=datetime.date(2020, 1, 1)
+    )
+
+    similar = search.similar(version, limit=10)
+
+    assert similar
+    assert version.job_class not in similar
+    assert "WELFARE MANAGEMENT SYSTEMS COORDINATOR" not in [job_class.title for job_class in similar]
+
+
+def test_rebuilding_the_index_twice_holds_one_document_per_current_class(seeds):
+    call_command("update_search_index", verbosity=0)
+    call_command("update_search_index", verbosity=0)
+
+    assert SearchDocument.objects.count() == JobClass.objects.current().count() == 5
+    assert titles("enforc") == ["CHILD SUPPORT ENFORCEMENT COORDINATOR"]
+
+
+def test_saving_a_version_in_the_admin_indexes_its_class(admin_client, seeds):
+    version = Version.objects.get(title="CUSTOMER SUPPORT COORDINATOR")
+    SearchDocument.objects.all().delete()
+    url = reverse("admin:classes_version_change", args=[version.pk])
+
+    response = admin_client.post(url, form_data(admin_client.get(url).content.decode(), "version_form"))
+
+    assert response.status_code == 302
+    assert titles("troubleshoots") == ["CUSTOMER SUPPORT COORDINATOR"]
