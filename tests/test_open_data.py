@@ -1,0 +1,221 @@
+"""Open data: the catalogue as CSV and JSON, one entry per current class, and each public version as JSON."""
+
+import csv
+import datetime
+import io
+import json
+from decimal import Decimal
+
+import pytest
+
+from classes.models import JobClass
+from qualifications.models import Path
+
+pytestmark = pytest.mark.django_db
+
+
+def csv_rows(client):
+    response = client.get("/data/classes.csv")
+    assert response.status_code == 200
+    return list(csv.DictReader(io.StringIO(response.content.decode())))
+
+
+def with_paths(version):
+    Path.objects.create(
+        version=version,
+        position=1,
+        label="A)",
+        text="Bachelor's degree in accounting and two years of bookkeeping experience; OR",
+        education_level="bachelor",
+        education_fields="accounting",
+        experience_years=Decimal("2"),
+        experience_kinds="bookkeeping",
+        part_time_accepted=True,
+    )
+    Path.objects.create(
+        version=version,
+        position=2,
+        label="B)",
+        text="High school diploma and four and one half years of bookkeeping experience.",
+        education_level="high_school",
+        experience_years=Decimal("4.50"),
+    )
+    path = Path.objects.create(
+        version=version, position=3, kind="promotional", text="One year as Account Clerk.", label="1."
+    )
+    path.titles.create(position=1, title="Account Clerk", years=Decimal("1.00"))
+    version.special_requirements.create(position=1, kind="drivers_license", text="A driver's license.")
+
+
+def test_the_csv_has_one_row_per_current_class_only(client, make_class):
+    make_class("Account Clerk")
+    make_class("Budget Analyst", status="draft")
+    abolished, _ = make_class("Keypunch Operator")
+    abolished.abolished_on = datetime.date(2001, 5, 1)
+    abolished.save()
+    revised, first = make_class("Caseworker")
+    first.status = "superseded"
+    first.save()
+    revised.versions.create(number=2, status="adopted", title="Caseworker")
+    revised.versions.create(number=3, status="draft", title="Caseworker (draft)")
+
+    rows = csv_rows(client)
+
+    assert [(row["title"], row["version"]) for row in rows] == [("Account Clerk", "1"), ("Caseworker", "2")]
+
+
+def test_the_csv_is_a_download_with_a_filename_and_the_documented_columns(client, make_class):
+    make_class("Account Clerk")
+
+    response = client.get("/data/classes.csv")
+
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="civilspec-classes.csv"'
+    assert response.content.decode().splitlines()[0].startswith("jurisdiction,jurisdiction_slug,class_slug,code,title,")
+
+
+def test_the_csv_neutralises_cells_a_spreadsheet_would_run_as_formulas(client, jurisdiction):
+    title = '=HYPERLINK("http://evil.example","Click")'
+    job_class = JobClass.objects.create(jurisdiction=jurisdiction, title=title, slug="hyperlink")
+    job_class.versions.create(number=1, status="adopted", title=title, salary_grade="+1", bargaining_unit="@SUM(A1)")
+
+    row = csv_rows(client)[0]
+
+    assert row["title"] == '\'=HYPERLINK("http://evil.example","Click")'
+    assert row["salary_grade"] == "'+1"
+    assert row["bargaining_unit"] == "'@SUM(A1)"
+
+
+def test_the_csv_summarises_each_class_qualification_facts(client, make_class):
+    _, version = make_class("Account Clerk", adopted_on=datetime.date(2015, 7, 23))
+    with_paths(version)
+
+    row = csv_rows(client)[0]
+
+    assert row["lowest_education_level"] == "high_school"
+    assert row["fewest_experience_years"] == "2"
+    assert row["has_equivalent_combination"] == "no"
+    assert row["has_promotional_path"] == "yes"
+    assert row["special_requirements"] == "drivers_license"
+    assert row["adopted_on"] == "2015-07-23"
+    assert row["url"] == "http://testserver/classes/tompkins-county/account-clerk/versions/1/"
+    assert row["json_url"] == "http://testserver/classes/tompkins-county/account-clerk/versions/1/json/"
+
+
+def test_the_json_catalogue_has_one_object_per_current_class_with_its_paths_facts(client, make_class):
+    _, version = make_class("Account Clerk", adopted_on=datetime.date(2015, 7, 23), adoption_reference="CSM")
+    with_paths(version)
+    make_class("Budget Analyst", status="draft")
+
+    response = client.get("/data/classes.json")
+    data = json.loads(response.content)
+
+    assert response["Content-Type"] == "application/json"
+    assert data["count"] == 1
+    entry = data["classes"][0]
+    assert entry["title"] == "Account Clerk"
+    assert entry["jurisdiction"] == {"name": "Tompkins County", "slug": "tompkins-county"}
+    assert entry["version"] == {
+        "number": 1,
+        "adopted_on": "2015-07-23",
+        "adoption_reference": "CSM",
+        "url": "http://testserver/classes/tompkins-county/account-clerk/versions/1/",
+        "json_url": "http://testserver/classes/tompkins-county/account-clerk/versions/1/json/",
+    }
+    assert entry["paths"][0] == {
+        "kind": "open_competitive",
+        "label": "A)",
+        "is_equivalent_combination": False,
+        "education_level": "bachelor",
+        "education_fields": ["accounting"],
+        "credit_hours": None,
+        "credit_hour_subjects": [],
+        "experience_years": "2",
+        "experience_kinds": ["bookkeeping"],
+        "paid_experience": None,
+        "part_time_accepted": True,
+        "full_time_hours_per_week": None,
+        "supervisory_years": None,
+        "time_in_title": [],
+    }
+    assert entry["paths"][1]["experience_years"] == "4.5"
+    assert entry["paths"][2]["time_in_title"] == [{"title": "Account Clerk", "years": "1", "class_url": None}]
+    assert entry["special_requirements"] == ["drivers_license"]
+
+
+def test_a_version_json_holds_every_part_and_each_paths_facts(client, make_class):
+    job_class, version = make_class(
+        "Account Clerk", distinguishing_features="Does clerical work.", duties_note="Illustrative only."
+    )
+    version.duties.create(position=1, text="Keeps the ledger;")
+    version.ksas.create(position=1, text="Good knowledge of bookkeeping;", kind="knowledge", level="good")
+    version.competencies.create(position=1, name="Integrity", description="Is honest.")
+    version.other_sections.create(position=1, heading="Physical Demands", text="Sits at a desk.")
+    version.substitutions.create(
+        position=1, text="College may replace experience year for year.", kind="education_for_experience", cap_years=2
+    )
+    version.definitions.create(position=1, term="Bookkeeping", text="* Bookkeeping is defined as ...")
+    job_class.history.create(kind="adopted", date=datetime.date(1977, 11, 19), reference="CSM")
+    with_paths(version)
+
+    data = client.get("/classes/tompkins-county/account-clerk/versions/1/json/").json()
+
+    assert data["number"] == 1 and data["status"] == "adopted"
+    assert data["distinguishing_features"]["text"] == "Does clerical work."
+    assert data["duties"] == {
+        "heading": "TYPICAL WORK ACTIVITIES",
+        "items": ["Keeps the ledger;"],
+        "note": "Illustrative only.",
+    }
+    assert data["ksas"]["items"] == [{"text": "Good knowledge of bookkeeping;", "kind": "knowledge", "level": "good"}]
+    assert data["competencies"]["items"] == [{"name": "Integrity", "description": "Is honest."}]
+    assert data["other_sections"][0]["heading"] == "Physical Demands"
+    qualifications = data["qualifications"]
+    assert [p["label"] for p in qualifications["paths"]] == ["A)", "B)", "1."]
+    assert qualifications["paths"][0]["text"].startswith("Bachelor's degree in accounting")
+    assert qualifications["paths"][0]["education_level"] == "bachelor"
+    assert qualifications["substitutions"][0]["cap_years"] == "2"
+    assert qualifications["definitions"][0]["term"] == "Bookkeeping"
+    assert data["special_requirements"] == [
+        {"kind": "drivers_license", "heading": "SPECIAL REQUIREMENT", "text": "A driver's license."}
+    ]
+    assert data["history"] == [{"kind": "adopted", "date": "1977-11-19", "reference": "CSM", "by": ""}]
+
+
+def test_a_superseded_version_json_is_public_but_a_draft_version_json_is_404(client, make_class):
+    job_class, first = make_class("Account Clerk")
+    first.status = "superseded"
+    first.save()
+    job_class.versions.create(number=2, status="adopted", title="Account Clerk")
+    job_class.versions.create(number=3, status="draft", title="Account Clerk")
+    base = "/classes/tompkins-county/account-clerk/versions"
+
+    assert client.get(f"{base}/1/json/").json()["status"] == "superseded"
+    draft, missing = client.get(f"{base}/3/json/"), client.get(f"{base}/4/json/")
+    assert draft.status_code == missing.status_code == 404
+    assert draft.content == missing.content
+
+
+def test_every_seed_exports_to_csv_and_json(client, seeds):
+    rows = csv_rows(client)
+    catalogue = client.get("/data/classes.json").json()
+
+    assert len(rows) == catalogue["count"] == 5
+    for entry in catalogue["classes"]:
+        version = client.get(entry["version"]["json_url"])
+        assert version.status_code == 200
+        assert version.json()["qualifications"]["paths"]
+
+
+@pytest.mark.parametrize("address", ["/data/classes.csv", "/data/classes.json"])
+def test_the_catalogue_exports_cost_the_same_few_queries_however_many_classes(
+    client, make_class, django_assert_num_queries, address
+):
+    for number in range(15):
+        _, version = make_class(f"Clerk {number:02d}")
+        with_paths(version)
+
+    # The current versions with class, jurisdiction, series and department; their paths; the paths'
+    # times in title; the special requirements. (The titles' classes are unlinked here: no query.)
+    with django_assert_num_queries(4):
+        client.get(address)
