@@ -30,6 +30,11 @@ class HistoryKind(models.TextChoices):
     ABOLISHED = "abolished", "Abolished"
 
 
+class MeetingKind(models.TextChoices):
+    REGULAR = "regular", "Regular"
+    SPECIAL = "special", "Special"
+
+
 class VersionStatus(models.TextChoices):
     DRAFT = "draft", "Draft"
     PROPOSED = "proposed", "Proposed"

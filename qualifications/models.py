@@ -2,7 +2,9 @@
 
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
+from classes.immutability import GuardedPart, PathPartQuerySet
 from classes.models import JobClass, Version
 from classes.models.parts import VersionPart
 from classes.vocabulary import in_vocabulary
@@ -107,8 +109,11 @@ class Path(VersionPart):
         return one_per_line(self.credit_hour_subjects)
 
 
-class TimeInTitle(models.Model):
+class TimeInTitle(GuardedPart):
     """Years of permanent status in a named title that a promotional path accepts."""
+
+    objects = PathPartQuerySet.as_manager()
+    audit_trail = HistoricalRecords()
 
     path = models.ForeignKey(Path, on_delete=models.CASCADE, related_name="titles")
     position = models.PositiveIntegerField(help_text="Order within the path, lowest first.")
@@ -133,6 +138,9 @@ class TimeInTitle(models.Model):
 
     def __str__(self):
         return f"{self.years} years as {self.title}"
+
+    def owning_version(self):
+        return self.path.version
 
 
 class Substitution(VersionPart):

@@ -1,6 +1,7 @@
 """The catalogue of job classes and the versions of their specifications."""
 
-from .catalogue import ClassSeries, Department, HistoryEntry, JobClass, Jurisdiction
+from .catalogue import ClassSeries, Department, HistoryEntry, JobClass, Jurisdiction, Review
+from .meetings import Meeting
 from .parts import KSA, Competency, Duty, OtherSection, SpecialRequirement
 from .search import SearchDocument
 from .versions import Version
@@ -14,7 +15,9 @@ __all__ = [
     "HistoryEntry",
     "JobClass",
     "Jurisdiction",
+    "Meeting",
     "OtherSection",
+    "Review",
     "SearchDocument",
     "SpecialRequirement",
     "Version",

@@ -1,10 +1,23 @@
 """Who adopts specs and what for: jurisdictions, departments, class series, job classes and legacy history."""
 
+import datetime
+
+from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Max, Q
+from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from classes.vocabulary import HistoryKind, JurisdictionKind, in_vocabulary
+
+
+def add_years(day, years):
+    """The same day `years` later (or earlier); 29 February becomes 28 February in other years."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
 
 
 class Jurisdiction(models.Model):
@@ -27,6 +40,11 @@ class Jurisdiction(models.Model):
     )
     description = models.TextField(
         blank=True, help_text="A note for the public about this jurisdiction or about the source of its specs."
+    )
+    review_cycle_years = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="Every how many years each spec must be reviewed, e.g. 3. Empty: no review cycle is set.",
     )
 
     class Meta:
@@ -79,6 +97,26 @@ class JobClassQuerySet(models.QuerySet):
         """The public catalogue: classes not abolished that have an adopted text."""
         return self.filter(abolished_on__isnull=True, versions__status="adopted")
 
+    def with_last_review(self):
+        """Annotate `last_reviewed`: the later of the current text's adoption and the last review recorded."""
+        adopted_on = Max("versions__adopted_on", filter=Q(versions__status="adopted"))
+        reviewed_on = Max("reviews__reviewed_on")
+        # Greatest() is NULL on SQLite when either side is: each side falls back on the other.
+        return self.annotate(
+            last_reviewed=Greatest(Coalesce(adopted_on, reviewed_on), Coalesce(reviewed_on, adopted_on))
+        )
+
+    def due_for_review(self, today, *, notice_days=90):
+        """Current classes whose review cycle ends within `notice_days` or has ended, oldest first.
+
+        A class with no date at all has never been reviewed, and comes first.
+        """
+        due = Q(pk__in=[])
+        for jurisdiction in Jurisdiction.objects.filter(review_cycle_years__isnull=False):
+            cutoff = add_years(today, -jurisdiction.review_cycle_years) + datetime.timedelta(days=notice_days)
+            due |= Q(jurisdiction=jurisdiction) & (Q(last_reviewed__lte=cutoff) | Q(last_reviewed__isnull=True))
+        return self.current().with_last_review().filter(due).order_by(F("last_reviewed").asc(nulls_first=True), "title")
+
 
 class JobClass(models.Model):
     """A civil-service title's stable identity in its jurisdiction; its wording lives in versions."""
@@ -116,6 +154,7 @@ class JobClass(models.Model):
     )
 
     objects = JobClassQuerySet.as_manager()
+    audit_trail = HistoricalRecords()
 
     class Meta:
         ordering = ["title"]
@@ -139,6 +178,28 @@ class JobClass(models.Model):
 
     def get_absolute_url(self):
         return reverse("classes:detail", args=[self.jurisdiction.slug, self.slug])
+
+
+class Review(models.Model):
+    """A review of a class's current text that found nothing to change; it restarts the review cycle."""
+
+    job_class = models.ForeignKey(JobClass, on_delete=models.CASCADE, related_name="reviews")
+    reviewed_on = models.DateField(help_text="The day the text was reviewed.")
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Who reviewed it.",
+    )
+    note = models.TextField(blank=True, help_text="What was checked, and why no change was needed.")
+
+    class Meta:
+        ordering = ["-reviewed_on", "-pk"]
+
+    def __str__(self):
+        return f"Review of {self.job_class} on {self.reviewed_on:%m/%d/%Y}"
 
 
 class HistoryEntry(models.Model):

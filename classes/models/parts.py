@@ -1,7 +1,9 @@
 """The ordered parts of a version's text: duties, KSAs, competencies, other sections, special requirements."""
 
 from django.db import models
+from simple_history.models import HistoricalRecords
 
+from classes.immutability import GuardedPart, PartQuerySet
 from classes.vocabulary import (
     KSAKind,
     KSALevel,
@@ -14,8 +16,11 @@ from classes.vocabulary import (
 from .versions import Version
 
 
-class VersionPart(models.Model):
+class VersionPart(GuardedPart):
     """An item of one version's list; subclasses name the version foreign key for a readable related name."""
+
+    objects = PartQuerySet.as_manager()
+    audit_trail = HistoricalRecords(inherit=True)
 
     position = models.PositiveIntegerField(help_text="Order within its list, lowest first. Gaps are fine.")
 

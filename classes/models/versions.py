@@ -1,21 +1,38 @@
 """A version is one text of a class's spec; everything the spec says belongs to one version."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.functional import cached_property
+from simple_history.models import HistoricalRecords
 
+from classes.immutability import PUBLIC_STATUSES, AdoptedTextError
 from classes.vocabulary import FLSAStatus, JurisdictionalClass, SectionPlacement, VersionStatus, in_vocabulary
 from qualifications.vocabulary import PathKind
 
 from .catalogue import Department, JobClass
+from .meetings import Meeting
 
-PUBLIC_STATUSES = [VersionStatus.ADOPTED, VersionStatus.SUPERSEDED]
 OPEN_STATUSES = [VersionStatus.DRAFT, VersionStatus.PROPOSED]
+# What may still change on an adopted row: it may be superseded, and the timestamp follows.
+SUPERSEDING_FIELDS = {"status", "updated_at"}
 
 
 class VersionQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        public = self.filter(status__in=PUBLIC_STATUSES)
+        superseding = set(kwargs) <= SUPERSEDING_FIELDS and kwargs.get("status") == VersionStatus.SUPERSEDED
+        if public.exists() and not (superseding and not public.exclude(status=VersionStatus.ADOPTED).exists()):
+            raise AdoptedTextError()
+        return super().update(**kwargs)
+
+    def delete(self):
+        if self.filter(status__in=PUBLIC_STATUSES).exists():
+            raise AdoptedTextError()
+        return super().delete()
+
     def current(self):
         """The adopted text in force: at most one per class."""
         return self.filter(status=VersionStatus.ADOPTED)
@@ -141,14 +158,40 @@ class Version(models.Model):
         blank=True, help_text="Words printed before the promotional paths that apply to all of them."
     )
 
+    meeting = models.ForeignKey(
+        Meeting,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="versions",
+        help_text="The commission meeting this version is proposed to, or was adopted at.",
+    )
+
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        help_text="Who saved this version last.",
+    )
+    # Bumped by every save through the admin, so a form loaded before someone else's save is refused.
+    lock_version = models.PositiveIntegerField(default=0, editable=False)
 
     objects = VersionQuerySet.as_manager()
+    audit_trail = HistoricalRecords(excluded_fields=["lock_version"])
 
     class Meta:
         ordering = ["job_class__title", "-number"]
         get_latest_by = "number"
+        permissions = [
+            ("propose_version", "Can send a draft to the commission"),
+            ("adopt_version", "Can adopt a proposed version or return it to draft"),
+            ("start_revision", "Can start a new draft from the adopted version"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["job_class", "number"], name="version_number_unique_in_class"),
             models.UniqueConstraint(
@@ -171,9 +214,20 @@ class Version(models.Model):
     def __str__(self):
         return f"{self.title} (version {self.number}, {self.get_status_display().lower()})"
 
+    def save(self, *args, **kwargs):
+        stored = Version._base_manager.filter(pk=self.pk).first() if self.pk else None
+        if stored and stored.is_public and not self._only_supersedes(stored):
+            raise AdoptedTextError()
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         """The version's permanent address; it shows exactly this text for as long as the portal runs."""
         return reverse("classes:version", args=[self.job_class.jurisdiction.slug, self.job_class.slug, self.number])
+
+    def delete(self, *args, **kwargs):
+        if self.is_public_in_database():
+            raise AdoptedTextError()
+        return super().delete(*args, **kwargs)
 
     def clean(self):
         if (
@@ -188,6 +242,21 @@ class Version(models.Model):
     @property
     def is_public(self):
         return self.status in PUBLIC_STATUSES
+
+    def is_public_in_database(self):
+        """Whether the stored row is adopted or superseded, whatever this instance says."""
+        return self.pk is not None and Version._base_manager.filter(pk=self.pk, status__in=PUBLIC_STATUSES).exists()
+
+    def _only_supersedes(self, stored):
+        changed = {
+            field.attname
+            for field in self._meta.concrete_fields
+            if getattr(self, field.attname) != getattr(stored, field.attname)
+        }
+        status_ok = self.status == stored.status or (
+            stored.status == VersionStatus.ADOPTED and self.status == VersionStatus.SUPERSEDED
+        )
+        return changed <= SUPERSEDING_FIELDS and status_ok
 
     @cached_property
     def sections_by_placement(self):

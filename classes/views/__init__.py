@@ -1,1 +1,11 @@
 """Public views, one module per resource: catalogue, versions, documents, open data."""
+
+from django.shortcuts import get_object_or_404
+
+from ..models import Version
+
+
+def public_version(jurisdiction_slug, class_slug, number):
+    """One adopted or superseded version with everything it reads; a draft's number is a plain 404."""
+    versions = Version.objects.public().for_display().of_class(jurisdiction_slug, class_slug)
+    return get_object_or_404(versions, number=number)

@@ -4,17 +4,13 @@ import datetime
 import re
 
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
 from .. import pdf
 from ..models import Version
+from . import public_version
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def public_version(jurisdiction_slug, class_slug, number):
-    versions = Version.objects.public().for_display().of_class(jurisdiction_slug, class_slug)
-    return get_object_or_404(versions, number=number)
 
 
 def pdf_response(content, filename):

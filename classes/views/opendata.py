@@ -3,10 +3,9 @@
 import csv
 
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404
 
 from .. import export
-from ..models import Version
+from . import public_version
 
 JSON_OPTIONS = {"ensure_ascii": False, "indent": 2}
 
@@ -26,7 +25,5 @@ def catalogue_json(request):
 
 
 def version_json(request, jurisdiction_slug, class_slug, number):
-    version = get_object_or_404(
-        Version.objects.public().for_display().of_class(jurisdiction_slug, class_slug), number=number
-    )
+    version = public_version(jurisdiction_slug, class_slug, number)
     return JsonResponse(export.version_data(version, request), json_dumps_params=JSON_OPTIONS)

@@ -5,11 +5,12 @@ that does not exist.
 """
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
 from ..diff import compare_versions
 from ..models import Version
 from ..vocabulary import VersionStatus
+from . import public_version
 
 
 def public_versions(jurisdiction_slug, class_slug):
@@ -33,9 +34,7 @@ def history(request, jurisdiction_slug, class_slug):
 
 
 def version_detail(request, jurisdiction_slug, class_slug, number):
-    version = get_object_or_404(
-        Version.objects.public().for_display().of_class(jurisdiction_slug, class_slug), number=number
-    )
+    version = public_version(jurisdiction_slug, class_slug, number)
     current = None
     if version.status == VersionStatus.SUPERSEDED:
         current = version.job_class.versions.current().first()

@@ -1,0 +1,153 @@
+"""The life of a spec: revisions, proposal, adoption, abolition and review, each one transaction.
+
+Every change of status goes through here, so the rules (one open text per class, adoption
+supersedes the text in force, an adopted text is never edited) hold whoever asks.
+"""
+
+import datetime
+
+from django.db import transaction
+from django.db.models import Max
+
+from . import search
+from .models import JobClass, Review, Version
+from .vocabulary import VersionStatus
+
+# The parts copied into a new draft, by related name; paths are copied apart, with their titles.
+COPIED_PARTS = [
+    "duties",
+    "ksas",
+    "competencies",
+    "other_sections",
+    "special_requirements",
+    "substitutions",
+    "definitions",
+]
+# What a new draft does not inherit from its source: identity, status, adoption and bookkeeping.
+NOT_COPIED = {"id", "number", "status", "adopted_on", "adoption_reference", "meeting", "created_at", "updated_at"}
+NOT_COPIED |= {"updated_by", "lock_version"}
+
+
+class WorkflowError(Exception):
+    """A step the lifecycle does not allow; the message says why, in the analyst's words."""
+
+
+def start_revision(job_class, *, by):
+    """A new draft copied whole from the adopted version: every part and every structured fact."""
+    with transaction.atomic():
+        job_class = JobClass.objects.select_for_update().get(pk=job_class.pk)
+        open_version = job_class.versions.open().first()
+        if open_version:
+            raise WorkflowError(
+                f"{job_class} already has version {open_version.number} {open_version.get_status_display().lower()}; "
+                "finish or return it before starting another."
+            )
+        source = job_class.versions.current().first()
+        if source is None:
+            raise WorkflowError(f"{job_class} has no adopted version to start a revision from.")
+        number = job_class.versions.aggregate(highest=Max("number"))["highest"] + 1
+        return copy_version(source, number=number, by=by)
+
+
+def copy_version(source, *, number, by):
+    fields = {
+        field.attname: getattr(source, field.attname)
+        for field in Version._meta.concrete_fields
+        if field.attname.removesuffix("_id") not in NOT_COPIED and field.attname not in NOT_COPIED
+    }
+    draft = Version(**fields, number=number, status=VersionStatus.DRAFT, updated_by=by)
+    draft.save()
+    for related_name in COPIED_PARTS:
+        for part in getattr(source, related_name).all():
+            part.pk = part.id = None
+            part.version = draft
+            part.save()
+    for path in source.paths.all():
+        titles = list(path.titles.all())
+        path.pk = path.id = None
+        path.version = draft
+        path.save()
+        for title in titles:
+            title.pk = title.id = None
+            title.path = path
+            title.save()
+    return draft
+
+
+def propose(version, *, by, meeting=None):
+    """Send a draft to the commission, optionally to a given meeting of its jurisdiction."""
+    _require(version, VersionStatus.DRAFT, "propose")
+    if meeting and meeting.jurisdiction_id != version.job_class.jurisdiction_id:
+        raise WorkflowError(f"{meeting} is not a meeting of {version.job_class.jurisdiction}.")
+    version.status, version.meeting, version.updated_by = VersionStatus.PROPOSED, meeting, by
+    version.save()
+    return version
+
+
+def return_to_draft(version, *, by):
+    _require(version, VersionStatus.PROPOSED, "return to draft")
+    version.status, version.updated_by = VersionStatus.DRAFT, by
+    version.save()
+    return version
+
+
+def adopt(version, *, by, meeting=None, adopted_on=None, reference=None):
+    """Adopt a proposed version and, in the same transaction, supersede the one in force.
+
+    The date and reference come from the meeting unless given; the class takes the new title and code.
+    """
+    meeting = meeting or version.meeting
+    adopted_on = adopted_on or (meeting.date if meeting else None)
+    if adopted_on is None:
+        raise WorkflowError("Adoption needs a date: choose the meeting, or give the date of adoption.")
+    if reference is None:
+        reference = meeting.minutes_reference if meeting else ""
+    with transaction.atomic():
+        job_class = JobClass.objects.select_for_update().get(pk=version.job_class_id)
+        version = Version.objects.select_for_update().get(pk=version.pk)
+        _require(version, VersionStatus.PROPOSED, "adopt")
+        for current in job_class.versions.current():
+            current.status = VersionStatus.SUPERSEDED
+            current.save(update_fields=["status", "updated_at"])
+        version.status, version.adopted_on, version.adoption_reference = VersionStatus.ADOPTED, adopted_on, reference
+        version.meeting, version.updated_by = meeting, by
+        version.save()
+        job_class.title, job_class.code = version.title, version.code
+        job_class.save(update_fields=["title", "code"])
+        search.index_classes([job_class.pk])
+    return version
+
+
+def adopt_meeting(meeting, *, by):
+    """Adopt every version proposed to the meeting, all or none."""
+    with transaction.atomic():
+        proposed = list(meeting.versions.filter(status=VersionStatus.PROPOSED).order_by("pk"))
+        return [adopt(version, by=by, meeting=meeting) for version in proposed]
+
+
+def abolish(job_class, *, on, by):
+    """Take a class out of the catalogue; its adopted texts stay public as its history."""
+    if job_class.abolished_on:
+        raise WorkflowError(f"{job_class} was already abolished on {job_class.abolished_on:%B %-d, %Y}.")
+    with transaction.atomic():
+        job_class.abolished_on = on
+        job_class.save(update_fields=["abolished_on"])
+        search.index_classes([job_class.pk])
+    return job_class
+
+
+def record_review(job_class, *, by, on=None, note=""):
+    """A review that changes no text: it restarts the class's review cycle without a new version."""
+    if not job_class.versions.current().exists():
+        raise WorkflowError(f"{job_class} has no adopted text to review.")
+    return Review.objects.create(
+        job_class=job_class, reviewed_on=on or datetime.date.today(), reviewed_by=by, note=note
+    )
+
+
+def _require(version, status, action):
+    if version.status != status:
+        raise WorkflowError(
+            f"Only a {status.label.lower()} version can {action}; version {version.number} is "
+            f"{version.get_status_display().lower()}."
+        )
