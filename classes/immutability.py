@@ -1,6 +1,6 @@
 """An adopted text is a public record: the guard every write path of a version and its parts goes through."""
 
-from django.db import models
+from django.db import models, transaction
 
 from .vocabulary import VersionStatus
 
@@ -15,26 +15,65 @@ class AdoptedTextError(Exception):
 
 
 class PartQuerySet(models.QuerySet):
-    """Queryset of rows that belong to a version through `version_lookup`; refuses bulk writes to public ones."""
+    """Queryset of rows that belong to a version through `version_lookup`; refuses bulk writes to public ones.
+
+    `owner` is the foreign key whose change moves a row to another text (a version, or a path of one).
+    """
 
     version_lookup = "version"
+    owner = "version"
+
+    def _public(self, queryset):
+        return queryset.filter(**{f"{self.version_lookup}__status__in": PUBLIC_STATUSES})
 
     def _touches_public_text(self):
-        return self.filter(**{f"{self.version_lookup}__status__in": PUBLIC_STATUSES}).exists()
+        return self._public(self).exists()
+
+    def _any_owner_public(self, keys):
+        """Whether any of these versions (or paths) belongs to public text."""
+        owner = self.model._meta.get_field(self.owner).related_model
+        to_version = self.version_lookup.removeprefix(self.owner).removeprefix("__")
+        status = f"{to_version}__status__in" if to_version else "status__in"
+        return owner._base_manager.filter(pk__in=keys, **{status: PUBLIC_STATUSES}).exists()
 
     def update(self, **kwargs):
         if self._touches_public_text():
             raise AdoptedTextError("a part of an adopted version")
-        return super().update(**kwargs)
+        targets = [kwargs[name] for name in (self.owner, f"{self.owner}_id") if name in kwargs]
+        if not targets:
+            return super().update(**kwargs)
+        target = targets[0]
+        if not hasattr(target, "resolve_expression"):
+            if self._any_owner_public([target.pk if isinstance(target, models.Model) else target]):
+                raise AdoptedTextError("an adopted version")
+            return super().update(**kwargs)
+        # Moved to a text an expression names: move the rows, then undo it all if any landed in public text.
+        with transaction.atomic(using=self.db):
+            moved = list(self.values_list("pk", flat=True))
+            count = super().update(**kwargs)
+            if self._public(self.model._base_manager.filter(pk__in=moved)).exists():
+                raise AdoptedTextError("an adopted version")
+        return count
 
     def delete(self):
         if self._touches_public_text():
             raise AdoptedTextError("a part of an adopted version")
         return super().delete()
 
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        attname = self.model._meta.get_field(self.owner).attname
+        if self._any_owner_public({getattr(obj, attname) for obj in objs}):
+            raise AdoptedTextError("an adopted version")
+        existing = [obj.pk for obj in objs if obj.pk is not None]  # rewritten where update_conflicts is set
+        if existing and self._public(self.model._base_manager.filter(pk__in=existing)).exists():
+            raise AdoptedTextError("a part of an adopted version")
+        return super().bulk_create(objs, *args, **kwargs)
+
 
 class PathPartQuerySet(PartQuerySet):
     version_lookup = "path__version"
+    owner = "path"
 
 
 class GuardedPart(models.Model):

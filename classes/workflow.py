@@ -4,10 +4,9 @@ Every change of status goes through here, so the rules (one open text per class,
 supersedes the text in force, an adopted text is never edited) hold whoever asks.
 """
 
-import datetime
-
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from . import search
 from .models import JobClass, Review, Version
@@ -76,19 +75,18 @@ def copy_version(source, *, number, by):
 
 def propose(version, *, by, meeting=None):
     """Send a draft to the commission, optionally to a given meeting of its jurisdiction."""
-    _require(version, VersionStatus.DRAFT, "propose")
-    if meeting and meeting.jurisdiction_id != version.job_class.jurisdiction_id:
-        raise WorkflowError(f"{meeting} is not a meeting of {version.job_class.jurisdiction}.")
-    version.status, version.meeting, version.updated_by = VersionStatus.PROPOSED, meeting, by
-    version.save()
-    return version
+    with transaction.atomic():
+        stored = _locked(version, VersionStatus.DRAFT, "be proposed")
+        _check_meeting(meeting, stored.job_class)
+        _save(stored, status=VersionStatus.PROPOSED, meeting=meeting, updated_by=by)
+    return _refreshed(version)
 
 
 def return_to_draft(version, *, by):
-    _require(version, VersionStatus.PROPOSED, "return to draft")
-    version.status, version.updated_by = VersionStatus.DRAFT, by
-    version.save()
-    return version
+    with transaction.atomic():
+        stored = _locked(version, VersionStatus.PROPOSED, "be returned to draft")
+        _save(stored, status=VersionStatus.DRAFT, updated_by=by)
+    return _refreshed(version)
 
 
 def adopt(version, *, by, meeting=None, adopted_on=None, reference=None):
@@ -96,26 +94,35 @@ def adopt(version, *, by, meeting=None, adopted_on=None, reference=None):
 
     The date and reference come from the meeting unless given; the class takes the new title and code.
     """
-    meeting = meeting or version.meeting
-    adopted_on = adopted_on or (meeting.date if meeting else None)
-    if adopted_on is None:
-        raise WorkflowError("Adoption needs a date: choose the meeting, or give the date of adoption.")
-    if reference is None:
-        reference = meeting.minutes_reference if meeting else ""
     with transaction.atomic():
         job_class = JobClass.objects.select_for_update().get(pk=version.job_class_id)
-        version = Version.objects.select_for_update().get(pk=version.pk)
-        _require(version, VersionStatus.PROPOSED, "adopt")
+        stored = _locked(version, VersionStatus.PROPOSED, "be adopted")
+        meeting = meeting or stored.meeting
+        _check_meeting(meeting, job_class)
+        adopted_on = adopted_on or (meeting.date if meeting else None)
+        if adopted_on is None:
+            raise WorkflowError("Adoption needs a date: choose the meeting, or give the date of adoption.")
+        if reference is None:
+            reference = meeting.minutes_reference if meeting else ""
+        if stored.code:
+            holder = job_class.jurisdiction.classes.filter(code=stored.code).exclude(pk=job_class.pk).first()
+            if holder:
+                raise WorkflowError(f"Class code {stored.code} already belongs to {holder}; choose another code.")
         for current in job_class.versions.current():
             current.status = VersionStatus.SUPERSEDED
             current.save(update_fields=["status", "updated_at"])
-        version.status, version.adopted_on, version.adoption_reference = VersionStatus.ADOPTED, adopted_on, reference
-        version.meeting, version.updated_by = meeting, by
-        version.save()
-        job_class.title, job_class.code = version.title, version.code
+        _save(
+            stored,
+            status=VersionStatus.ADOPTED,
+            adopted_on=adopted_on,
+            adoption_reference=reference,
+            meeting=meeting,
+            updated_by=by,
+        )
+        job_class.title, job_class.code = stored.title, stored.code
         job_class.save(update_fields=["title", "code"])
         search.index_classes([job_class.pk])
-    return version
+    return _refreshed(version)
 
 
 def adopt_meeting(meeting, *, by):
@@ -127,27 +134,50 @@ def adopt_meeting(meeting, *, by):
 
 def abolish(job_class, *, on, by):
     """Take a class out of the catalogue; its adopted texts stay public as its history."""
-    if job_class.abolished_on:
-        raise WorkflowError(f"{job_class} was already abolished on {job_class.abolished_on:%B %-d, %Y}.")
     with transaction.atomic():
-        job_class.abolished_on = on
-        job_class.save(update_fields=["abolished_on"])
-        search.index_classes([job_class.pk])
+        stored = JobClass.objects.select_for_update().get(pk=job_class.pk)
+        if stored.abolished_on:
+            raise WorkflowError(f"{stored} was already abolished on {stored.abolished_on:%B %-d, %Y}.")
+        stored.abolished_on = on
+        stored.save(update_fields=["abolished_on"])
+        search.index_classes([stored.pk])
+    job_class.abolished_on = on
     return job_class
 
 
 def record_review(job_class, *, by, on=None, note=""):
     """A review that changes no text: it restarts the class's review cycle without a new version."""
+    if job_class.abolished_on:
+        raise WorkflowError(f"{job_class} was abolished; an abolished class is not reviewed.")
     if not job_class.versions.current().exists():
         raise WorkflowError(f"{job_class} has no adopted text to review.")
-    return Review.objects.create(
-        job_class=job_class, reviewed_on=on or datetime.date.today(), reviewed_by=by, note=note
-    )
+    return Review.objects.create(job_class=job_class, reviewed_on=on or timezone.localdate(), reviewed_by=by, note=note)
 
 
-def _require(version, status, action):
-    if version.status != status:
+def _locked(version, status, action):
+    """The version as stored, locked until the transaction ends, if it is in `status`; the caller's copy may be stale."""
+    stored = Version.objects.select_for_update().get(pk=version.pk)
+    if stored.status != status:
         raise WorkflowError(
-            f"Only a {status.label.lower()} version can {action}; version {version.number} is "
-            f"{version.get_status_display().lower()}."
+            f"Only a {status.label.lower()} version can {action}; version {stored.number} of {stored.title} is "
+            f"{stored.get_status_display().lower()}."
         )
+    return stored
+
+
+def _save(version, **changes):
+    """Write only what the step changes, so that no other field is overwritten with what a stale copy holds."""
+    for name, value in changes.items():
+        setattr(version, name, value)
+    version.save(update_fields=[*changes, "updated_at"])
+
+
+def _refreshed(version):
+    """The caller's copy, brought up to date with the step just taken."""
+    version.refresh_from_db()
+    return version
+
+
+def _check_meeting(meeting, job_class):
+    if meeting and meeting.jurisdiction_id != job_class.jurisdiction_id:
+        raise WorkflowError(f"{meeting} is not a meeting of {job_class.jurisdiction}.")

@@ -119,9 +119,10 @@ class TimeInTitle(GuardedPart):
     position = models.PositiveIntegerField(help_text="Order within the path, lowest first.")
     title = models.CharField(max_length=200, help_text="The title as the path names it.")
     years = models.DecimalField(max_digits=4, decimal_places=2, help_text="Years of status in this title required.")
+    # PROTECT: a title of an adopted path keeps its link; the class it names cannot vanish under it.
     job_class = models.ForeignKey(
         JobClass,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="promotes_to",
