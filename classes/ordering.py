@@ -1,8 +1,11 @@
-"""Admin inline formsets that let analysts reorder items in one save despite unique positions."""
+"""Admin inlines for the ordered parts of a version's text: reordered in one save despite unique positions,
+and editable only while the version is a draft."""
 
 from django import forms
 from django.contrib import admin
 from django.db.models import F
+
+from .vocabulary import VersionStatus
 
 # Far above any real position, so parked rows never meet a real one.
 PARKING_OFFSET = 1_000_000_000
@@ -45,13 +48,39 @@ class OrderedPartFormSet(forms.BaseInlineFormSet):
             self.model._default_manager.filter(pk__in=moving).update(position=F("position") + PARKING_OFFSET)
 
 
-class StackedOrderedInline(admin.StackedInline):
+def owning_version(obj):
+    """The version whose text `obj` is: the version itself, or the version a part (a path…) belongs to."""
+    return obj.owning_version() if hasattr(obj, "owning_version") else obj
+
+
+def text_is_editable(obj):
+    """Only a draft's text is edited; a proposed one is returned to draft first, an adopted one never changes.
+
+    `obj` is the object whose page is shown (a version or a path), None on an add page.
+    """
+    return obj is None or owning_version(obj).status == VersionStatus.DRAFT
+
+
+class DraftTextInline:
+    """An inline of a version's text: shown read-only, whoever asks, unless its version is a draft."""
+
+    def has_add_permission(self, request, obj):
+        return text_is_editable(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return text_is_editable(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return text_is_editable(obj) and super().has_delete_permission(request, obj)
+
+
+class StackedOrderedInline(DraftTextInline, admin.StackedInline):
     form = OrderedPartForm
     formset = OrderedPartFormSet
     extra = 0
 
 
-class TabularOrderedInline(admin.TabularInline):
+class TabularOrderedInline(DraftTextInline, admin.TabularInline):
     form = OrderedPartForm
     formset = OrderedPartFormSet
     extra = 0

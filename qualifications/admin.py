@@ -1,8 +1,10 @@
 """Admin for minimum qualifications: paths inline on their version, titles of promotional paths on the path."""
 
+from django import forms
 from django.contrib import admin
 
-from classes.ordering import StackedOrderedInline, TabularOrderedInline
+from classes.ordering import StackedOrderedInline, TabularOrderedInline, text_is_editable
+from classes.vocabulary import VersionStatus
 
 from .models import Definition, Path, Substitution, TimeInTitle
 
@@ -45,9 +47,25 @@ class TimeInTitleInline(TabularOrderedInline):
     autocomplete_fields = ["job_class"]
 
 
+class PathForm(forms.ModelForm):
+    def clean_version(self):
+        version = self.cleaned_data["version"]
+        if version.status != VersionStatus.DRAFT:
+            raise forms.ValidationError(
+                f"Version {version.number} of {version.job_class} is {version.get_status_display().lower()}; "
+                "paths are added to drafts only."
+            )
+        return version
+
+
 @admin.register(Path)
 class PathAdmin(admin.ModelAdmin):
-    """Reached from a version's page to name the titles a promotional path accepts."""
+    """Reached from a version's page to name the titles a promotional path accepts.
+
+    Like the version's own page, it is read-only unless the version is a draft, superusers included.
+    """
+
+    form = PathForm
 
     list_display = ["__str__", "version", "education_level", "experience_years"]
     list_filter = ["kind", "education_level", "version__status"]
@@ -59,3 +77,13 @@ class PathAdmin(admin.ModelAdmin):
 
     def get_fieldsets(self, request, obj=None):
         return [(None, {"fields": ["version"]}), *self.fieldsets]
+
+    def get_readonly_fields(self, request, obj=None):
+        # A path stays with the version it was written for.
+        return ["version"] if obj else []
+
+    def has_change_permission(self, request, obj=None):
+        return text_is_editable(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return text_is_editable(obj) and super().has_delete_permission(request, obj)

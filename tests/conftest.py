@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Permission, User
+from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 
 from classes import search
@@ -37,8 +37,50 @@ def make_class(jurisdiction):
 
 
 @pytest.fixture
-def analyst(db):
-    """Staff, not superuser, holding every permission on the catalogue's models."""
-    user = User.objects.create_user("analyst", password="analyst-password", is_staff=True)
-    user.user_permissions.set(Permission.objects.filter(content_type__app_label__in=["classes", "qualifications"]))
-    return user
+def make_user(db):
+    """A user holding one of the roles made by migration classes/0005_roles, found by its group's name.
+
+    `role=None` makes a staff member with no role; `role="superuser"` a superuser.
+    """
+
+    def make(username, role=None, **fields):
+        superuser = role == "superuser"
+        user = User.objects.create_user(
+            username, password=f"{username}-password", is_staff=True, is_superuser=superuser, **fields
+        )
+        if role and not superuser:
+            user.groups.add(Group.objects.get(name=role))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def analyst(make_user):
+    """An HR analyst: staff, not superuser, with the role's permissions only."""
+    return make_user("analyst", "HR analyst", first_name="Alex", last_name="Analyst")
+
+
+@pytest.fixture
+def secretary(make_user):
+    return make_user("secretary", "Commission secretary", first_name="Sam", last_name="Secretary")
+
+
+@pytest.fixture
+def viewer(make_user):
+    return make_user("viewer", "Viewer", first_name="Vic", last_name="Viewer")
+
+
+@pytest.fixture
+def superuser(make_user):
+    return make_user("superuser", "superuser")
+
+
+def publish(version, status="adopted", **fields):
+    """Give a version built as a draft a public status, as adoption does once its parts are complete.
+
+    Adopted text cannot be added to afterwards, so tests build a version's parts while it is a draft.
+    """
+    Version.objects.filter(pk=version.pk).update(status=status, **fields)
+    version.refresh_from_db()
+    return version

@@ -1,6 +1,6 @@
 """The catalogue of job classes and the versions of their specifications."""
 
-from .catalogue import ClassSeries, Department, HistoryEntry, JobClass, Jurisdiction, Review
+from .catalogue import ClassDueForReview, ClassSeries, Department, HistoryEntry, JobClass, Jurisdiction, Review
 from .meetings import Meeting
 from .parts import KSA, Competency, Duty, OtherSection, SpecialRequirement
 from .search import SearchDocument
@@ -8,6 +8,7 @@ from .versions import Version
 
 __all__ = [
     "KSA",
+    "ClassDueForReview",
     "ClassSeries",
     "Competency",
     "Department",

@@ -160,6 +160,7 @@ class JobClass(models.Model):
         ordering = ["title"]
         verbose_name = "job class"
         verbose_name_plural = "job classes"
+        permissions = [("abolish_jobclass", "Can abolish a class (record the commission's decision)")]
         constraints = [
             models.UniqueConstraint(fields=["jurisdiction", "slug"], name="class_slug_unique_in_jurisdiction"),
             models.UniqueConstraint(
@@ -178,6 +179,15 @@ class JobClass(models.Model):
 
     def get_absolute_url(self):
         return reverse("classes:detail", args=[self.jurisdiction.slug, self.slug])
+
+
+class ClassDueForReview(JobClass):
+    """The admin's review queue: the same classes, listed as `JobClass.objects.due_for_review` finds them."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "class due for review"
+        verbose_name_plural = "classes due for review"
 
 
 class Review(models.Model):

@@ -1,0 +1,333 @@
+"""The catalogue in the admin: jurisdictions, departments, series, job classes, reviews and the review queue.
+
+A class's title and code come from the text it adopts, so they are read-only once it has one; a
+class is abolished, revised and reviewed through the buttons on its page (classes.workflow).
+"""
+
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.db.models import F
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+
+from classes import search, workflow
+from classes.models import (
+    ClassDueForReview,
+    ClassSeries,
+    Department,
+    HistoryEntry,
+    JobClass,
+    Jurisdiction,
+    Review,
+    Version,
+)
+from classes.models.catalogue import add_years
+
+from .audit import AuditTrailAdmin
+from .steps import (
+    AbolishForm,
+    ConfirmForm,
+    ReviewForm,
+    StepUrls,
+    object_or_404,
+    posted,
+    require_perm,
+    run_step,
+    step_page,
+)
+
+
+@admin.register(Jurisdiction)
+class JurisdictionAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "commission_name", "review_cycle_years"]
+    list_filter = ["kind"]
+    search_fields = ["name", "commission_name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Department)
+class DepartmentAdmin(admin.ModelAdmin):
+    list_display = ["name", "jurisdiction"]
+    list_filter = ["jurisdiction"]
+    list_select_related = ["jurisdiction"]
+    search_fields = ["name", "jurisdiction__name"]
+
+
+@admin.register(ClassSeries)
+class ClassSeriesAdmin(admin.ModelAdmin):
+    list_display = ["name", "jurisdiction"]
+    list_filter = ["jurisdiction"]
+    list_select_related = ["jurisdiction"]
+    search_fields = ["name", "jurisdiction__name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class HistoryEntryInline(admin.TabularInline):
+    model = HistoryEntry
+    extra = 0
+
+
+def public_page(version):
+    """A version's public address, for "View on site" links; a draft has none (its address answers 404)."""
+    return version.get_absolute_url() if version.is_public else None
+
+
+class VersionSummaryInline(admin.TabularInline):
+    model = Version
+    fields = ["number", "status", "title", "adopted_on"]
+    readonly_fields = fields
+    show_change_link = True
+    view_on_site = staticmethod(public_page)
+    extra = 0
+    verbose_name_plural = "versions (open one to read or edit its text)"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+def first_draft_url(job_class):
+    """The page adding a new class's first draft, with the class, its title and its code filled in."""
+    query = urlencode({"job_class": job_class.pk, "title": job_class.title, "code": job_class.code})
+    return f"{reverse('admin:classes_version_add')}?{query}"
+
+
+def safe_next(request, default):
+    """Where to go after a step: the page the user came from, if it is on this site."""
+    wanted = request.POST.get("next") or request.GET.get("next")
+    if wanted and url_has_allowed_host_and_scheme(wanted, {request.get_host()}, require_https=request.is_secure()):
+        return wanted
+    return default
+
+
+@admin.register(JobClass)
+class JobClassAdmin(StepUrls, AuditTrailAdmin):
+    change_form_template = "admin/classes/lifecycle_change_form.html"
+    list_display = ["title", "code", "jurisdiction", "series", "abolished_on"]
+    list_filter = ["jurisdiction", "series", "abolished_on"]
+    list_select_related = ["jurisdiction", "series"]
+    search_fields = ["title", "code", "jurisdiction__name"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["series"]
+    fields = ["jurisdiction", "title", "code", "slug", "series", "series_level", "abolished_on"]
+    inlines = [VersionSummaryInline, HistoryEntryInline]
+    history_list_display = ["title", "code", "abolished_on"]
+    step_views = {"revise": "revise_view", "abolish": "abolish_view", "review": "review_view"}
+
+    def get_readonly_fields(self, request, obj=None):
+        # Abolition is a step of its own; title and code follow the adopted text (a revision changes them).
+        if obj and obj.versions.public().exists():
+            return ["jurisdiction", "title", "code", "abolished_on"]
+        return ["abolished_on"]
+
+    def get_prepopulated_fields(self, request, obj=None):
+        # The address of an existing class stays as it is.
+        return self.prepopulated_fields if obj is None else {}
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        search.index_classes([obj.pk])
+
+    def response_add(self, request, obj, post_url_continue=None):
+        """A new class goes straight on to its first draft, carrying its title and code."""
+        plain_save = not ({"_continue", "_addanother", "_popup"} & set(request.POST))
+        if plain_save and request.user.has_perm("classes.add_version"):
+            messages.success(request, f"The class {obj} was added. Now write its first draft.")
+            return redirect(first_draft_url(obj))
+        return super().response_add(request, obj, post_url_continue)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        job_class = self.get_object(request, unquote(object_id))
+        extra = {"step_links": self.step_links(request, job_class)} if job_class else {}
+        return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
+
+    def step_links(self, request, job_class):
+        user, links = request.user, []
+        current = job_class.versions.current().first()
+        open_version = job_class.versions.open().first()
+        if open_version:
+            links.append(
+                (
+                    f"Open version {open_version.number} ({open_version.get_status_display().lower()})",
+                    reverse("admin:classes_version_change", args=[open_version.pk]),
+                )
+            )
+        elif current and user.has_perm("classes.start_revision"):
+            links.append(("Start a new draft from the adopted version", self.step_url("revise", job_class)))
+        if not job_class.versions.exists() and user.has_perm("classes.add_version"):
+            links.append(("Write its first draft", first_draft_url(job_class)))
+        if current and user.has_perm("classes.add_review"):
+            links.append(("Record a review with no change", self.step_url("review", job_class)))
+        if not job_class.abolished_on and user.has_perm("classes.abolish_jobclass"):
+            links.append(("Abolish", self.step_url("abolish", job_class)))
+        return links
+
+    def class_for_step(self, request, object_id, permission):
+        job_class = object_or_404(JobClass.objects.select_related("jurisdiction"), object_id)
+        require_perm(request, permission)
+        return job_class
+
+    def revise_view(self, request, object_id):
+        job_class = self.class_for_step(request, object_id, "classes.start_revision")
+        form = ConfirmForm(posted(request))
+        if request.method == "POST" and form.is_valid():
+            done, draft = run_step(request, workflow.start_revision, job_class, by=request.user)
+            if not done:
+                return redirect(self.change_url(job_class))
+            messages.success(
+                request,
+                f"Version {draft.number} is a new draft, a copy of the adopted text. Edit it, then propose it to the commission.",
+            )
+            return redirect(self.change_url(draft))
+        return step_page(
+            request,
+            self,
+            job_class,
+            title=f"Start a new draft of {job_class}",
+            explanation="The draft copies the adopted version whole: every part and every structured fact. "
+            "The adopted text stays in force until the commission adopts the draft. "
+            "Retitling the class or changing its code is done in the draft.",
+            form=form,
+            submit="Start the draft",
+        )
+
+    def abolish_view(self, request, object_id):
+        job_class = self.class_for_step(request, object_id, "classes.abolish_jobclass")
+        form = AbolishForm(posted(request))
+        if request.method == "POST" and form.is_valid():
+            done, _ = run_step(
+                request, workflow.abolish, job_class, on=form.cleaned_data["abolished_on"], by=request.user
+            )
+            if done:
+                messages.success(request, f"{job_class} was abolished; its adopted texts stay public as its history.")
+            return redirect(self.change_url(job_class))
+        return step_page(
+            request,
+            self,
+            job_class,
+            title=f"Abolish {job_class}",
+            explanation="The class leaves the catalogue and search at once. Its adopted texts stay public as its history.",
+            form=form,
+            submit="Abolish",
+        )
+
+    def review_view(self, request, object_id):
+        job_class = self.class_for_step(request, object_id, "classes.add_review")
+        form = ReviewForm(posted(request))
+        back = safe_next(request, self.change_url(job_class))
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            done, _ = run_step(
+                request, workflow.record_review, job_class, by=request.user, on=data["reviewed_on"], note=data["note"]
+            )
+            if done:
+                messages.success(
+                    request, f"A review of {job_class} with no change was recorded; its review cycle restarts."
+                )
+            return redirect(back)
+        return step_page(
+            request,
+            self,
+            job_class,
+            title=f"Record a review of {job_class}",
+            explanation="The current text was reviewed and needs no change: no new version is made, and the "
+            "class's review cycle restarts from this date.",
+            form=form,
+            submit="Record the review",
+            back_url=back,
+        )
+
+
+@admin.register(Review)
+class ReviewAdmin(admin.ModelAdmin):
+    """Reviews are recorded from a class's page or the review queue, and then kept as they are."""
+
+    list_display = ["job_class", "reviewed_on", "reviewed_by", "note"]
+    list_filter = ["job_class__jurisdiction", "reviewed_on"]
+    list_select_related = ["job_class", "reviewed_by"]
+    search_fields = ["job_class__title", "note"]
+    date_hierarchy = "reviewed_on"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ClassDueForReview)
+class ClassDueForReviewAdmin(admin.ModelAdmin):
+    """Current classes whose review cycle has ended or ends within 90 days, the longest unreviewed first."""
+
+    list_display = ["class_title", "jurisdiction", "last_reviewed", "review_due", "record_review"]
+    list_display_links = None
+    list_filter = ["jurisdiction"]
+    search_fields = ["title", "code"]
+    actions = ["record_reviews"]
+
+    def get_queryset(self, request):
+        return ClassDueForReview.objects.due_for_review(timezone.localdate()).select_related("jurisdiction")
+
+    def get_ordering(self, request):
+        return [F("last_reviewed").asc(nulls_first=True), "title"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_record_review_permission(self, request):
+        return request.user.has_perm("classes.add_review")
+
+    def changelist_view(self, request, extra_context=None):
+        title = "Classes due for review, the longest unreviewed first"
+        return super().changelist_view(request, {"title": title, **(extra_context or {})})
+
+    @admin.display(description="class")
+    def class_title(self, job_class):
+        return format_html(
+            '<a href="{}">{}</a>', reverse("admin:classes_jobclass_change", args=[job_class.pk]), job_class
+        )
+
+    @admin.display(description="last adopted or reviewed", ordering="last_reviewed")
+    def last_reviewed(self, job_class):
+        return date_format(job_class.last_reviewed, "F j, Y") if job_class.last_reviewed else "never"
+
+    @admin.display(description="review due")
+    def review_due(self, job_class):
+        if job_class.last_reviewed is None:
+            return "overdue (never reviewed)"
+        due = add_years(job_class.last_reviewed, job_class.jurisdiction.review_cycle_years)
+        state = "overdue since" if due < timezone.localdate() else "due"
+        return f"{state} {date_format(due, 'F j, Y')}"
+
+    @admin.display(description="")
+    def record_review(self, job_class):
+        url = reverse("admin:classes_jobclass_review", args=[job_class.pk])
+        here = reverse("admin:classes_classdueforreview_changelist")
+        return format_html('<a href="{}?next={}">Record a review</a>', url, here)
+
+    @admin.action(description="Record a review with no change, dated today", permissions=["record_review"])
+    def record_reviews(self, request, queryset):
+        recorded = 0
+        for job_class in queryset:
+            done, _ = run_step(request, workflow.record_review, job_class, by=request.user)
+            recorded += done
+        if recorded:
+            messages.success(request, f"Recorded a review of {recorded} class{'es' if recorded != 1 else ''}.")

@@ -1,0 +1,415 @@
+"""A version is edited on one page, its parts inline in the order a spec reads; only a draft is editable.
+
+The page's buttons take the version through its life (propose, return to draft, adopt), compare it
+with the text in force, and list every change made to it. Two analysts saving one draft cannot
+overwrite each other: a form opened before someone else's save is refused (see VersionForm).
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db.models import Max
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from classes import search, workflow
+from classes.diff import compare_versions
+from classes.models import KSA, Competency, Duty, JobClass, OtherSection, SpecialRequirement, Version
+from classes.ordering import StackedOrderedInline, TabularOrderedInline, text_is_editable
+from classes.vocabulary import VersionStatus
+from qualifications.admin import DefinitionInline, PathInline, SubstitutionInline
+
+from .audit import AuditTrailAdmin, text_changes
+from .catalogue import public_page
+from .steps import (
+    AdoptForm,
+    ConfirmForm,
+    ProposeForm,
+    StepUrls,
+    object_or_404,
+    posted,
+    require_perm,
+    run_step,
+    step_page,
+)
+
+
+def user_name(user):
+    return (user.get_full_name() or user.get_username()) if user else "Someone"
+
+
+def stale_form_message(updated_by, updated_at):
+    saved = timezone.localtime(updated_at)
+    when = date_format(saved, "H:i")
+    if saved.date() != timezone.localdate():
+        when += f" on {date_format(saved, 'F j, Y')}"
+    return (
+        f"{user_name(updated_by)} saved this version at {when} after you opened it; "
+        "your changes were not saved. Reload to see them."
+    )
+
+
+class VersionForm(forms.ModelForm):
+    """The version's fields, and the stamp of the save the form was opened after.
+
+    On save, inside the admin's transaction, the stored row is locked and its stamp compared with the
+    form's: a form opened before someone else's save is refused, whoever saved in between named.
+    """
+
+    seen_lock_version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["seen_lock_version"].initial = self.instance.lock_version
+        self.locked_lock_version = None
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            self._refuse_a_stale_form()
+        else:
+            self._refuse_a_second_text(cleaned.get("job_class"))
+        self._refuse_another_class_code(cleaned.get("job_class") or self.instance_job_class(), cleaned.get("code"))
+        return cleaned
+
+    def instance_job_class(self):
+        return self.instance.job_class if self.instance.job_class_id else None
+
+    def _refuse_a_stale_form(self):
+        stored = (
+            Version.objects.select_for_update()
+            .filter(pk=self.instance.pk)
+            .values("lock_version", "updated_by", "updated_at")[0]
+        )
+        self.locked_lock_version = stored["lock_version"]
+        if self.cleaned_data.get("seen_lock_version") != stored["lock_version"]:
+            updated_by = get_user_model().objects.filter(pk=stored["updated_by"]).first()
+            raise forms.ValidationError(stale_form_message(updated_by, stored["updated_at"]), code="stale")
+
+    def _refuse_a_second_text(self, job_class):
+        if job_class is None:
+            return
+        # Locked so that two analysts adding a first draft at once cannot both succeed.
+        job_class = JobClass.objects.select_for_update().get(pk=job_class.pk)
+        if job_class.versions.exists():
+            self.add_error(
+                "job_class",
+                f"{job_class} already has a text. A new version of it starts from its adopted version: "
+                "use “Start a new draft” on the class's page.",
+            )
+
+    def _refuse_another_class_code(self, job_class, code):
+        if not (job_class and code):
+            return
+        other = JobClass.objects.filter(jurisdiction=job_class.jurisdiction_id, code=code).exclude(pk=job_class.pk)
+        if other.exists():
+            self.add_error("code", f"{other.first()} already has the code {code} in {job_class.jurisdiction}.")
+
+
+class DutyInline(TabularOrderedInline):
+    model = Duty
+
+
+class KSAInline(TabularOrderedInline):
+    model = KSA
+    verbose_name_plural = "knowledges, skills, abilities and personal characteristics"
+
+
+class CompetencyInline(TabularOrderedInline):
+    model = Competency
+
+
+class OtherSectionInline(StackedOrderedInline):
+    model = OtherSection
+    fields = ["position", "placement", "heading", "layout", "text"]
+
+
+class SpecialRequirementInline(TabularOrderedInline):
+    model = SpecialRequirement
+
+
+@admin.register(Version)
+class VersionAdmin(StepUrls, AuditTrailAdmin):
+    form = VersionForm
+    change_form_template = "admin/classes/lifecycle_change_form.html"
+    list_display = ["title", "number", "status", "jurisdiction", "department", "jurisdictional_class", "adopted_on"]
+    list_filter = ["status", "job_class__jurisdiction", "jurisdictional_class", "department"]
+    list_select_related = ["job_class__jurisdiction", "department"]
+    search_fields = ["title", "code", "job_class__title", "distinguishing_features"]
+    autocomplete_fields = ["job_class", "department"]
+    date_hierarchy = "adopted_on"
+    history_list_display = ["status", "title"]
+    # Set by the workflow, never typed: a version's number, status, meeting and adoption.
+    readonly_fields = ["number", "status", "meeting", "adopted_on", "adoption_reference", "last_saved"]
+    fieldsets = [
+        (None, {"fields": ["job_class", ("number", "status"), "meeting", "last_saved", "seen_lock_version"]}),
+        (
+            "Header, as printed",
+            {
+                "fields": [
+                    "title",
+                    "code",
+                    "jurisdictional_class",
+                    "department",
+                    "flsa_status",
+                    "salary_grade",
+                    "bargaining_unit",
+                ]
+            },
+        ),
+        ("Adoption", {"fields": ["adopted_on", "adoption_reference", "adoption_line"]}),
+        (
+            "Distinguishing features",
+            {
+                "fields": [
+                    "general_statement_heading",
+                    "general_statement",
+                    "distinguishing_features_heading",
+                    "distinguishing_features",
+                ]
+            },
+        ),
+        (
+            "Headings of the lists, as printed",
+            {"fields": ["duties_heading", "duties_note", "competencies_heading", "ksas_heading"]},
+        ),
+        (
+            "Minimum qualifications: headings and preambles",
+            {
+                "fields": [
+                    "qualifications_heading",
+                    "open_competitive_heading",
+                    "open_competitive_preamble",
+                    "promotional_heading",
+                    "promotional_preamble",
+                ]
+            },
+        ),
+    ]
+    inlines = [
+        DutyInline,
+        CompetencyInline,
+        KSAInline,
+        OtherSectionInline,
+        PathInline,
+        SubstitutionInline,
+        DefinitionInline,
+        SpecialRequirementInline,
+    ]
+    step_views = {
+        "propose": "propose_view",
+        "return": "return_view",
+        "adopt": "adopt_view",
+        "compare": "compare_view",
+        "changes": "changes_view",
+    }
+
+    @admin.display(ordering="job_class__jurisdiction__name")
+    def jurisdiction(self, version):
+        return version.job_class.jurisdiction
+
+    @admin.display(description="Last saved")
+    def last_saved(self, version):
+        if not version.pk:
+            return "-"
+        return (
+            f"{date_format(timezone.localtime(version.updated_at), 'F j, Y, H:i')} by {user_name(version.updated_by)}"
+        )
+
+    # Only a draft is edited or deleted, whoever asks: a proposed text is returned to draft first, and an
+    # adopted one is a public record.
+
+    def has_change_permission(self, request, obj=None):
+        return text_is_editable(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return text_is_editable(obj) and super().has_delete_permission(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        # A version stays with its class; a new class's first draft chooses it.
+        return [*self.readonly_fields, "job_class"] if obj else self.readonly_fields
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is None or self.has_change_permission(request, obj):
+            return self.fieldsets
+        first, *rest = self.fieldsets
+        fields = [name for name in first[1]["fields"] if name != "seen_lock_version"]
+        return [(first[0], {"fields": fields}), *rest]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.lock_version = form.locked_lock_version + 1
+        else:
+            highest = obj.job_class.versions.aggregate(highest=Max("number"))["highest"]
+            obj.number, obj.status, obj.lock_version = (highest or 0) + 1, VersionStatus.DRAFT, 0
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # The parts are saved after the version: only now is the class's text complete.
+        search.index_classes([form.instance.job_class_id])
+
+    view_on_site = staticmethod(public_page)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        version = self.get_object(request, unquote(object_id))
+        extra = {}
+        if version is not None:
+            extra = {"step_links": self.step_links(request, version), "status_note": status_note(version)}
+        return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
+
+    def step_links(self, request, version):
+        user, links = request.user, []
+        current = version.job_class.versions.current().first()
+        if not version.is_public and current:
+            links.append(("Compare with the adopted text", self.step_url("compare", version)))
+        links.append(("Changes to this version's text", self.step_url("changes", version)))
+        if version.status == VersionStatus.DRAFT and user.has_perm("classes.propose_version"):
+            links.append(("Propose to the commission", self.step_url("propose", version)))
+        if version.status == VersionStatus.PROPOSED and user.has_perm("classes.adopt_version"):
+            links.append(("Adopt", self.step_url("adopt", version)))
+            links.append(("Return to draft", self.step_url("return", version)))
+        if (
+            version == current
+            and user.has_perm("classes.start_revision")
+            and not version.job_class.versions.open().exists()
+        ):
+            links.append(
+                (
+                    "Start a new draft from this version",
+                    reverse("admin:classes_jobclass_revise", args=[version.job_class_id]),
+                )
+            )
+        return links
+
+    # Lifecycle steps.
+
+    def version_for_step(self, request, object_id, permission=None):
+        version = object_or_404(Version.objects.select_related("job_class__jurisdiction", "meeting"), object_id)
+        if not self.has_view_permission(request, version):
+            raise PermissionDenied
+        if permission:
+            require_perm(request, permission)
+        return version
+
+    def propose_view(self, request, object_id):
+        version = self.version_for_step(request, object_id, "classes.propose_version")
+        form = ProposeForm(
+            posted(request), jurisdiction=version.job_class.jurisdiction, initial={"meeting": version.meeting_id}
+        )
+        if request.method == "POST" and form.is_valid():
+            done, _ = run_step(
+                request, workflow.propose, version, by=request.user, meeting=form.cleaned_data["meeting"]
+            )
+            if done:
+                messages.success(
+                    request, f"Version {version.number} of {version.job_class} was proposed to the commission."
+                )
+            return redirect(self.change_url(version))
+        return step_page(
+            request,
+            self,
+            version,
+            title=f"Propose version {version.number} of {version.job_class} to the commission",
+            explanation="Its text becomes read-only until the commission adopts it or returns it to draft.",
+            form=form,
+            submit="Propose",
+        )
+
+    def return_view(self, request, object_id):
+        version = self.version_for_step(request, object_id, "classes.adopt_version")
+        form = ConfirmForm(posted(request))
+        if request.method == "POST" and form.is_valid():
+            done, _ = run_step(request, workflow.return_to_draft, version, by=request.user)
+            if done:
+                messages.success(request, f"Version {version.number} of {version.job_class} is a draft again.")
+            return redirect(self.change_url(version))
+        return step_page(
+            request,
+            self,
+            version,
+            title=f"Return version {version.number} of {version.job_class} to draft",
+            explanation="The analysts can edit it again; it must be proposed again before it can be adopted.",
+            form=form,
+            submit="Return to draft",
+        )
+
+    def adopt_view(self, request, object_id):
+        version = self.version_for_step(request, object_id, "classes.adopt_version")
+        form = AdoptForm(
+            posted(request), jurisdiction=version.job_class.jurisdiction, initial={"meeting": version.meeting_id}
+        )
+        current = version.job_class.versions.current().first()
+        if request.method == "POST" and form.is_valid():
+            done, adopted = run_step(request, workflow.adopt, version, by=request.user, **form.workflow_arguments())
+            if done:
+                messages.success(
+                    request,
+                    f"Version {adopted.number} of {version.job_class} was adopted on "
+                    f"{date_format(adopted.adopted_on, 'F j, Y')} and is now the text in force.",
+                )
+            return redirect(self.change_url(version))
+        superseding = f" Version {current.number}, in force now, will be superseded." if current else ""
+        return step_page(
+            request,
+            self,
+            version,
+            title=f"Adopt version {version.number} of {version.job_class}",
+            explanation="Its text becomes the public record and can never change again." + superseding,
+            form=form,
+            submit="Adopt",
+        )
+
+    def compare_view(self, request, object_id):
+        version = self.version_for_step(request, object_id)
+        new = Version.objects.for_display().get(pk=version.pk)
+        old = (
+            Version.objects.for_display()
+            .filter(job_class=version.job_class_id)
+            .current()
+            .exclude(pk=version.pk)
+            .first()
+        )
+        parts = compare_versions(old, new) if old else []
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": f"{new.title}: version {new.number} compared with the adopted text",
+            "object": new,
+            "object_url": self.change_url(new),
+            "old": old,
+            "new": new,
+            "parts": parts,
+            "changed_count": sum(part.changed for part in parts),
+        }
+        return render(request, "admin/classes/version/compare.html", context)
+
+    def changes_view(self, request, object_id):
+        version = self.version_for_step(request, object_id)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": f"Changes to the text of {version}",
+            "object": version,
+            "object_url": self.change_url(version),
+            "changes": text_changes(version),
+        }
+        return render(request, "admin/classes/version/changes.html", context)
+
+
+def status_note(version):
+    if version.status == VersionStatus.PROPOSED:
+        meeting = f" ({version.meeting})" if version.meeting_id else ""
+        return f"Proposed to the commission{meeting}: its text is read-only. Return it to draft to edit it."
+    if version.is_public:
+        adopted = f" on {date_format(version.adopted_on, 'F j, Y')}" if version.adopted_on else ""
+        return (
+            f"{version.get_status_display()} text, adopted{adopted}: a public record that can never change. "
+            "Corrections are made in a new draft."
+        )
+    return ""
