@@ -4,6 +4,7 @@ import pytest
 
 from classes import search
 from classes.models import ClassSeries, JobClass, Jurisdiction, Version
+from tests.conftest import publish
 from tests.pagetext import page_text
 
 pytestmark = pytest.mark.django_db
@@ -37,10 +38,11 @@ def test_the_series_ladder_lists_current_levels_in_order_and_marks_this_class(cl
 
 def test_promotion_lines_link_both_ways_where_the_class_is_in_the_catalogue(client, make_class):
     clerk, _ = make_class("Account Clerk")
-    _, senior_text = make_class("Senior Account Clerk")
+    _, senior_text = make_class("Senior Account Clerk", status="draft")
     path = senior_text.paths.create(position=1, kind="promotional", text="One year as Account Clerk.")
     path.titles.create(position=1, title="Account Clerk", years=1, job_class=clerk)
     path.titles.create(position=2, title="Typist", years=2)
+    publish(senior_text)
 
     senior_page = page_of(client, senior_text.job_class)
     clerk_page = page_of(client, clerk)
@@ -61,12 +63,16 @@ def test_a_draft_that_would_promote_from_a_class_is_not_shown_as_leading_anywher
 
 
 def test_the_same_work_elsewhere_compares_qualifications_side_by_side(client, make_class):
-    here, here_text = make_class("Customer Support Coordinator", distinguishing_features="Supervises the help desk.")
+    here, here_text = make_class(
+        "Customer Support Coordinator", status="draft", distinguishing_features="Supervises the help desk."
+    )
     here_text.paths.create(position=1, label="A)", text="x", education_level="bachelor", experience_years=1)
+    publish(here_text)
     elsewhere = Jurisdiction.objects.create(name="Seneca County", slug="seneca-county")
     twin = JobClass.objects.create(jurisdiction=elsewhere, title="Customer Support Coordinator", slug="csc")
-    twin_text = Version.objects.create(job_class=twin, number=1, status="adopted", title=twin.title)
+    twin_text = Version.objects.create(job_class=twin, number=1, title=twin.title)
     twin_text.paths.create(position=1, label="1.", text="y", education_level="associate", experience_years=3)
+    publish(twin_text)
     search.rebuild()
 
     text = page_text(page_of(client, here))
@@ -79,15 +85,17 @@ def test_the_same_work_elsewhere_compares_qualifications_side_by_side(client, ma
 def test_the_class_page_runs_a_fixed_number_of_queries_whatever_its_length(
     client, make_class, django_assert_max_num_queries
 ):
-    short, short_text = make_class("Account Clerk")
+    short, short_text = make_class("Account Clerk", status="draft")
     short_text.duties.create(position=1, text="Files;")
     short_text.ksas.create(position=1, text="Tact;")
     short_text.paths.create(position=1, text="Path.")
-    long, long_text = make_class("Senior Account Clerk")
+    publish(short_text)
+    long, long_text = make_class("Senior Account Clerk", status="draft")
     for position in range(1, 31):
         long_text.duties.create(position=position, text=f"Duty {position};")
         long_text.ksas.create(position=position, text=f"Knowledge {position};")
         long_text.paths.create(position=position, text=f"Path {position}.")
+    publish(long_text)
     search.rebuild()
 
     with django_assert_max_num_queries(25) as short_queries:

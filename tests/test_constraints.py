@@ -58,7 +58,7 @@ def test_class_slugs_are_unique_within_a_jurisdiction(jurisdiction):
 
 
 def test_two_duties_of_a_version_cannot_share_a_position(make_class):
-    _, version = make_class()
+    _, version = make_class(status="draft")
     Duty.objects.create(version=version, position=1, text="Types letters;")
 
     refused(lambda: Duty.objects.create(version=version, position=1, text="Files records;"))
@@ -75,7 +75,7 @@ def test_a_draft_cannot_carry_an_adoption_date(make_class):
 
 
 def test_values_outside_a_vocabulary_are_refused(make_class):
-    _, version = make_class()
+    _, version = make_class(status="draft")
 
     refused(lambda: Version.objects.filter(pk=version.pk).update(status="published"))
     refused(lambda: Version.objects.filter(pk=version.pk).update(jurisdictional_class="permanent"))
@@ -83,7 +83,7 @@ def test_values_outside_a_vocabulary_are_refused(make_class):
 
 
 def test_supervisory_years_cannot_exceed_the_experience_required(make_class):
-    _, version = make_class()
+    _, version = make_class(status="draft")
 
     refused(lambda: Path.objects.create(version=version, position=1, text="x", experience_years=2, supervisory_years=3))
 

@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 
 from classes.diff import DELETED, EQUAL, INSERTED, Segment, compare_versions, diff_words
+from classes.models import JobClass
 from qualifications.models import Path
 
 pytestmark = pytest.mark.django_db
@@ -21,11 +22,18 @@ def part(parts, heading):
 
 @pytest.fixture
 def two_versions(make_class):
-    """Version 1 superseded and version 2 in force, each given its own fields."""
+    """An old and a new text of Account Clerk, each given its own fields, both drafts so a test can add parts.
+
+    The comparison reads versions of any status; a class holds one draft at a time, so the new text is
+    the draft of a second class of the same title.
+    """
 
     def make(old_fields, new_fields):
-        job_class, old = make_class("Account Clerk", status="superseded", **old_fields)
-        new = job_class.versions.create(number=2, status="adopted", title="Account Clerk", **new_fields)
+        job_class, old = make_class("Account Clerk", status="draft", **old_fields)
+        revised = JobClass.objects.create(
+            jurisdiction=job_class.jurisdiction, title="Account Clerk", slug="account-clerk-revised"
+        )
+        new = revised.versions.create(number=1, status="draft", title="Account Clerk", **new_fields)
         return old, new
 
     return make

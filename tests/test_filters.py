@@ -3,6 +3,7 @@
 import pytest
 
 from classes.models import Department, Jurisdiction
+from tests.conftest import publish
 from tests.pagetext import page_text
 
 pytestmark = pytest.mark.django_db
@@ -18,16 +19,19 @@ def listed(client, **params):
 def catalogue(make_class, jurisdiction):
     """Three current classes of one county, and a draft that must never show."""
     social = Department.objects.create(jurisdiction=jurisdiction, name="Department of Social Services")
-    clerk, clerk_text = make_class("Account Clerk", jurisdictional_class="competitive", adopted_on="2019-03-01")
+    clerk, clerk_text = make_class("Account Clerk", status="draft", jurisdictional_class="competitive")
     clerk_text.paths.create(position=1, text="High school and two years.", education_level="high_school")
     clerk_text.special_requirements.create(position=1, kind="drivers_license", text="A license.")
+    publish(clerk_text, adopted_on="2019-03-01")
     analyst, analyst_text = make_class(
-        "Welfare Analyst", jurisdictional_class="competitive", department=social, adopted_on="2021-06-01"
+        "Welfare Analyst", status="draft", jurisdictional_class="competitive", department=social
     )
     analyst_text.paths.create(position=1, text="A bachelor's degree.", education_level="bachelor")
     analyst_text.paths.create(position=2, kind="promotional", text="One year as Account Clerk.")
-    laborer, laborer_text = make_class("Laborer", jurisdictional_class="labor", adopted_on="2010-01-01")
+    publish(analyst_text, adopted_on="2021-06-01")
+    laborer, laborer_text = make_class("Laborer", status="draft", jurisdictional_class="labor")
     laborer_text.paths.create(position=1, text="An equivalent combination.", is_equivalent_combination=True)
+    publish(laborer_text, adopted_on="2010-01-01")
     budget, _ = make_class("Budget Analyst", status="draft", department=social, jurisdictional_class="competitive")
     return clerk, analyst, laborer, budget
 
@@ -130,8 +134,9 @@ def test_the_list_runs_a_fixed_number_of_queries_whatever_the_results(
     client, make_class, django_assert_max_num_queries
 ):
     for number in range(40):
-        _, version = make_class(f"Clerk {number:02d}")
+        _, version = make_class(f"Clerk {number:02d}", status="draft")
         version.paths.create(position=1, text="x", education_level="high_school")
+        publish(version)
 
     # the filter form's jurisdictions, departments and series; the count; the page of classes;
     # their current versions with department

@@ -7,9 +7,10 @@ from django.core.management import call_command
 from django.core.paginator import Paginator
 from django.urls import reverse
 
-from classes import search
+from classes import search, workflow
 from classes.models import Duty, JobClass, Jurisdiction, SearchDocument, Version
 from qualifications.models import Path
+from tests.conftest import publish
 from tests.forms import form_data
 
 pytestmark = pytest.mark.django_db
@@ -21,14 +22,16 @@ def titles(q):
 
 @pytest.fixture
 def indexed_class(make_class):
-    """make_class, then the class indexed as publishing would."""
+    """make_class as a draft with its parts, published in `status`, then the class indexed as publishing would."""
 
-    def make(title, *, duties=(), qualification="", status="adopted", **version_fields):
-        job_class, version = make_class(title, status=status, **version_fields)
+    def make(title, *, duties=(), qualification="", status="adopted", adopted_on=None, **version_fields):
+        job_class, version = make_class(title, status="draft", **version_fields)
         for position, text in enumerate(duties, start=1):
             Duty.objects.create(version=version, position=position, text=text)
         if qualification:
             Path.objects.create(version=version, position=1, text=qualification)
+        if status != "draft":
+            publish(version, status=status, adopted_on=adopted_on)
         search.index_classes([job_class.pk])
         return job_class, version
 
@@ -110,15 +113,15 @@ def test_a_draft_is_never_found(indexed_class):
 
 
 def test_a_superseded_text_is_never_found_once_its_successor_is_adopted(indexed_class):
-    job_class, first = indexed_class("Ferry Clerk", distinguishing_features="Sells tickets for the ferry.")
+    job_class, _ = indexed_class(
+        "Ferry Clerk", distinguishing_features="Sells tickets for the ferry.", adopted_on=datetime.date(2020, 1, 1)
+    )
     assert titles("tickets") == ["Ferry Clerk"]
 
-    first.status, first.adopted_on = "superseded", datetime.date(2020, 1, 1)
-    first.save()
-    Version.objects.create(
-        job_class=job_class, number=2, status="adopted", title="Ferry Clerk", distinguishing_features="Sells passes."
+    proposal = Version.objects.create(
+        job_class=job_class, number=2, status="proposed", title="Ferry Clerk", distinguishing_features="Sells passes."
     )
-    search.index_classes([job_class.pk])
+    workflow.adopt(proposal, by=None, adopted_on=datetime.date(2024, 1, 1), reference="")  # supersedes and reindexes
 
     assert titles("tickets") == []
     assert titles("passes") == ["Ferry Clerk"]
@@ -283,12 +286,26 @@ def test_rebuilding_the_index_twice_holds_one_document_per_current_class(seeds):
     assert titles("enforc") == ["CHILD SUPPORT ENFORCEMENT COORDINATOR"]
 
 
-def test_saving_a_version_in_the_admin_indexes_its_class(admin_client, seeds):
-    version = Version.objects.get(title="CUSTOMER SUPPORT COORDINATOR")
+def test_saving_a_version_in_the_admin_indexes_its_class(client, make_user, seeds):
+    # Only a draft is saved in the admin; the class's document is rebuilt from its adopted text until
+    # the draft is adopted.
+    analyst = make_user("hr-analyst", "HR analyst")
+    client.force_login(analyst)
+    adopted = Version.objects.get(title="CUSTOMER SUPPORT COORDINATOR")
+    draft = workflow.start_revision(adopted.job_class, by=analyst)
     SearchDocument.objects.all().delete()
-    url = reverse("admin:classes_version_change", args=[version.pk])
+    url = reverse("admin:classes_version_change", args=[draft.pk])
+    data = form_data(client.get(url).content.decode(), "version_form")
+    data["distinguishing_features"] = [f"{data['distinguishing_features'][0]} Also keeps the helpdesk wiki."]
 
-    response = admin_client.post(url, form_data(admin_client.get(url).content.decode(), "version_form"))
+    response = client.post(url, data)
 
     assert response.status_code == 302
     assert titles("troubleshoots") == ["CUSTOMER SUPPORT COORDINATOR"]
+    assert titles("wiki") == []
+
+    workflow.propose(draft, by=analyst)
+    workflow.adopt(draft, by=None, adopted_on=datetime.date(2024, 1, 1), reference="Res. 2024-1")
+
+    assert titles("troubleshoots") == ["CUSTOMER SUPPORT COORDINATOR"]
+    assert titles("wiki") == ["CUSTOMER SUPPORT COORDINATOR"]

@@ -5,38 +5,56 @@ import re
 
 import pytest
 
-from qualifications.models import Path
+from classes import workflow
+from tests.conftest import publish
 from tests.pagetext import page_text
 
 pytestmark = pytest.mark.django_db
 
 
-def adopt_new_version(job_class, **fields):
-    """Supersede the class's adopted version and adopt a new one, as the commission does."""
+def adopt_new_version(job_class, duties=(), paths=(), adopted_on=None, adoption_reference="", **fields):
+    """Write a new text as a proposal with its duties and paths, and adopt it as the commission does."""
     current = job_class.versions.get(status="adopted")
-    current.status = "superseded"
-    current.save()
     fields.setdefault("title", current.title)
-    return job_class.versions.create(number=current.number + 1, status="adopted", **fields)
+    proposal = job_class.versions.create(number=current.number + 1, status="proposed", **fields)
+    for position, text in enumerate(duties, 1):
+        proposal.duties.create(position=position, text=text)
+    for position, path in enumerate(paths, 1):
+        proposal.paths.create(position=position, **path)
+    return workflow.adopt(
+        proposal, by=None, adopted_on=adopted_on or datetime.date(2024, 1, 1), reference=adoption_reference
+    )
 
 
 def url(job_class, tail):
     return f"/classes/{job_class.jurisdiction.slug}/{job_class.slug}/{tail}"
 
 
-@pytest.fixture
-def clerk(make_class):
+def account_clerk(make_class, distinguishing_features="", paths=((), ())):
     """Account Clerk: version 1 adopted in 2003 and superseded, version 2 adopted in 2015, a draft 3."""
     job_class, first = make_class(
-        "Account Clerk", adopted_on=datetime.date(2003, 8, 13), adoption_reference="CSM", salary_grade="7"
+        "Account Clerk", status="draft", salary_grade="7", distinguishing_features=distinguishing_features
     )
     first.duties.create(position=1, text="Keeps the weekly ledger;")
-    second = adopt_new_version(
-        job_class, adopted_on=datetime.date(2015, 7, 23), adoption_reference="Res. 2015-42", salary_grade="9"
+    for position, path in enumerate(paths[0], 1):
+        first.paths.create(position=position, **path)
+    publish(first, adopted_on=datetime.date(2003, 8, 13), adoption_reference="CSM")
+    adopt_new_version(
+        job_class,
+        duties=["Keeps the monthly ledger;"],
+        paths=paths[1],
+        adopted_on=datetime.date(2015, 7, 23),
+        adoption_reference="Res. 2015-42",
+        salary_grade="9",
+        distinguishing_features=distinguishing_features,
     )
-    second.duties.create(position=1, text="Keeps the monthly ledger;")
     job_class.versions.create(number=3, status="draft", title="Account Clerk", salary_grade="Draft grade 11")
     return job_class
+
+
+@pytest.fixture
+def clerk(make_class):
+    return account_clerk(make_class)
 
 
 def test_the_class_page_links_to_its_history(client, clerk):
@@ -85,13 +103,17 @@ def test_a_class_with_no_public_version_has_no_history(client, make_class):
 
 
 def test_a_versions_permanent_url_keeps_showing_exactly_its_text_after_a_newer_version_is_adopted(client, make_class):
-    job_class, first = make_class("Account Clerk", distinguishing_features="Does routine clerical work.")
+    job_class, first = make_class(
+        "Account Clerk", status="draft", distinguishing_features="Does routine clerical work."
+    )
     first.duties.create(position=1, text="Keeps the weekly ledger;")
     first.duties.create(position=2, text="Files correspondence.")
+    publish(first)
     before = page_text(client.get(url(job_class, "versions/1/")).content.decode(), root_tag="article")
 
-    second = adopt_new_version(job_class, distinguishing_features="Does varied accounting work.")
-    second.duties.create(position=1, text="Reconciles the monthly accounts;")
+    adopt_new_version(
+        job_class, duties=["Reconciles the monthly accounts;"], distinguishing_features="Does varied accounting work."
+    )
     after = page_text(client.get(url(job_class, "versions/1/")).content.decode(), root_tag="article")
 
     assert after == before
@@ -127,9 +149,10 @@ def test_a_draft_version_number_is_404_exactly_like_a_number_that_does_not_exist
 def test_the_version_page_costs_the_same_few_queries_however_many_duties(
     client, make_class, django_assert_max_num_queries
 ):
-    job_class, first = make_class("Account Clerk")
+    job_class, first = make_class("Account Clerk", status="draft")
     for position in range(40):
         first.duties.create(position=position, text=f"Duty number {position};")
+    publish(first)
     adopt_new_version(job_class)
 
     # The version with its class, jurisdiction, series and department; then one query each for its
@@ -161,13 +184,15 @@ def test_the_comparison_page_explains_its_marks_and_loads_its_stylesheet(client,
     assert 'href="/static/css/compare.css"' in html
 
 
-def test_an_unchanged_part_is_folded_and_a_changed_fact_is_tabled(client, clerk):
-    for version in clerk.versions.public():
-        version.distinguishing_features = "Does clerical work."
-        version.save()
-        Path.objects.create(
-            version=version, position=1, label="A)", text="Experience.", experience_years=version.number + 1
-        )
+def test_an_unchanged_part_is_folded_and_a_changed_fact_is_tabled(client, make_class):
+    clerk = account_clerk(
+        make_class,
+        distinguishing_features="Does clerical work.",
+        paths=[
+            [{"label": "A)", "text": "Experience.", "experience_years": 2}],
+            [{"label": "A)", "text": "Experience.", "experience_years": 3}],
+        ],
+    )
 
     html = client.get(url(clerk, "compare/") + "?from=1&to=2").content.decode()
 

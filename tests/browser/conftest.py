@@ -12,8 +12,9 @@ from datetime import date
 
 import pytest
 
-from classes import search
+from classes import search, workflow
 from classes.models import Version
+from tests.conftest import publish
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -74,28 +75,24 @@ def account_clerks(catalogue, jurisdiction, make_class):
     - Senior Account Clerk, whose promotional path accepts a year as Account Clerk;
     - Account Clerk Typist, non-competitive, for the competitive filter to leave out.
     """
-    clerk, first = make_class(
-        "Account Clerk", status="superseded", jurisdictional_class="competitive", adopted_on=date(2009, 3, 10)
-    )
+    clerk, first = make_class("Account Clerk", status="draft", jurisdictional_class="competitive")
     first.duties.create(position=1, text="Posts receipts to the general ledger by hand;")
     first.duties.create(position=2, text="Types invoices and files them by vendor.")
+    publish(first, adopted_on=date(2009, 3, 10))
     second = Version.objects.create(
-        job_class=clerk,
-        number=2,
-        status="adopted",
-        title="Account Clerk",
-        jurisdictional_class="competitive",
-        adopted_on=date(2021, 6, 8),
+        job_class=clerk, number=2, status="proposed", title="Account Clerk", jurisdictional_class="competitive"
     )
     second.duties.create(position=1, text="Posts receipts to the general ledger in the accounting system;")
     second.duties.create(position=2, text="Reconciles vendor statements each month.")
+    workflow.adopt(second, by=None, adopted_on=date(2021, 6, 8))
 
-    senior, senior_text = make_class("Senior Account Clerk", jurisdictional_class="competitive")
+    senior, senior_text = make_class("Senior Account Clerk", status="draft", jurisdictional_class="competitive")
     senior_text.duties.create(position=1, text="Supervises account clerks posting to the general ledger.")
     path = senior_text.paths.create(
         position=1, kind="promotional", text="One year of permanent competitive status as an Account Clerk."
     )
     path.titles.create(position=1, title="Account Clerk", years=1, job_class=clerk)
+    publish(senior_text)
 
     typist, _ = make_class("Account Clerk Typist", jurisdictional_class="non_competitive")
 
