@@ -12,6 +12,7 @@ urlpatterns = [
     path("packets/<str:date>/pdf/", documents.packet_pdf, name="packet_pdf"),
     path("data/classes.csv", opendata.catalogue_csv, name="catalogue_csv"),
     path("data/classes.json", opendata.catalogue_json, name="catalogue_json"),
+    path("admin/import/", include("classes.importing.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,0 +1,54 @@
+"""A batch of documents, each read, parsed and (unless a dry run) written in its own transaction."""
+
+from dataclasses import dataclass
+
+from django.db import DatabaseError
+
+from .parse import parse_spec
+from .readers import ReadError, check_size, document_format, read_document
+from .report import DocumentReport
+from .store import ImportSkipped, find_class, save_draft
+
+
+@dataclass
+class ImportedFile:
+    """A document to import: its name and a way to get its bytes (read only once its size is accepted)."""
+
+    name: str
+    size: int
+    read: object  # a callable returning the bytes
+
+
+def import_documents(files, *, jurisdiction=None, dry_run=False, by=None):
+    """One report per file; a file that fails is reported and the others go on."""
+    return [_import_one(file, jurisdiction=jurisdiction, dry_run=dry_run, by=by) for file in files]
+
+
+def _import_one(file, *, jurisdiction, dry_run, by):
+    report = DocumentReport(source=file.name)
+    try:
+        document_format(file.name)
+        check_size(file.name, file.size)  # refused before a byte is read
+        lines = read_document(file.name, file.read())
+    except ReadError as error:
+        report.status, report.error = "error", str(error)
+        return report
+    spec, report = parse_spec(lines, source=file.name)
+    if dry_run:
+        existing = find_class(jurisdiction, spec) if jurisdiction else None
+        report.status = "parsed"
+        report.job_class = f"{existing} (existing class: a new draft would be added)" if existing else ""
+        return report
+    try:
+        version = save_draft(spec, jurisdiction=jurisdiction, by=by)
+    except ImportSkipped as error:
+        report.status, report.error = "skipped", str(error)
+        return report
+    except DatabaseError as error:  # the transaction is rolled back: nothing of this document remains
+        report.status, report.error = "error", f"{file.name}: not saved, the database refused it ({error})."
+        return report
+    report.status = "imported"
+    report.job_class = str(version.job_class)
+    report.version_number = version.number
+    report.version_url = f"/admin/classes/version/{version.pk}/change/"
+    return report

@@ -1,0 +1,153 @@
+"""A parsed spec written as a draft version: a new class, or a new draft of the class it already is."""
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils.text import slugify
+
+from classes.models import (
+    KSA,
+    ClassSeries,
+    Competency,
+    Department,
+    Duty,
+    HistoryEntry,
+    JobClass,
+    OtherSection,
+    SpecialRequirement,
+    Version,
+)
+from classes.vocabulary import VersionStatus
+from qualifications.models import Definition, Path, Substitution, TimeInTitle
+
+VERSION_FIELDS = [
+    "title", "code", "jurisdictional_class", "flsa_status", "salary_grade", "bargaining_unit", "adoption_line",
+    "general_statement_heading", "general_statement", "distinguishing_features_heading", "distinguishing_features",
+    "duties_heading", "duties_note", "ksas_heading", "competencies_heading", "qualifications_heading",
+    "open_competitive_heading", "open_competitive_preamble", "promotional_heading", "promotional_preamble",
+]  # fmt: skip
+PATH_FIELDS = [
+    "kind", "connector", "label", "text", "is_equivalent_combination", "education_level", "education_fields",
+    "credit_hours", "credit_hour_subjects", "experience_years", "experience_kinds", "paid_experience",
+    "part_time_accepted", "supervisory_years",
+]  # fmt: skip
+
+
+class ImportSkipped(Exception):
+    """The document was read but not written; the message says why."""
+
+
+def find_class(jurisdiction, spec):
+    """The class this spec is a text of: same code, else same title, in the jurisdiction."""
+    classes = JobClass.objects.filter(jurisdiction=jurisdiction)
+    if spec.get("code"):
+        found = classes.filter(code=spec["code"]).first()
+        if found:
+            return found
+    return classes.filter(title__iexact=spec["title"]).first() if spec["title"] else None
+
+
+def save_draft(spec, *, jurisdiction, by=None):
+    """Write `spec` as a draft in one transaction; returns the version. Raises ImportSkipped."""
+    if not spec["title"]:
+        raise ImportSkipped("no title could be read, so the class cannot be named")
+    with transaction.atomic():
+        job_class = find_class(jurisdiction, spec)
+        if job_class:
+            job_class = JobClass.objects.select_for_update().get(pk=job_class.pk)
+            open_version = job_class.versions.open().first()
+            if open_version:
+                raise ImportSkipped(
+                    f"{job_class} already has version {open_version.number} "
+                    f"{open_version.get_status_display().lower()}; finish or return it before importing another draft"
+                )
+            number = (job_class.versions.aggregate(highest=Max("number"))["highest"] or 0) + 1
+        else:
+            job_class = _new_class(spec, jurisdiction)
+            number = 1
+        version = Version(job_class=job_class, number=number, status=VersionStatus.DRAFT, updated_by=by)
+        for field in VERSION_FIELDS:
+            if field in spec:
+                setattr(version, field, spec[field])
+        if spec.get("department_name"):
+            version.department, _ = Department.objects.get_or_create(
+                jurisdiction=jurisdiction, name=spec["department_name"]
+            )
+        version.save()
+        _save_parts(version, spec)
+        _save_history(job_class, spec)
+    return version
+
+
+def _new_class(spec, jurisdiction):
+    base = slugify(spec["title"])[:110] or "class"
+    slug, n = base, 1
+    taken = set(
+        JobClass.objects.filter(jurisdiction=jurisdiction, slug__startswith=base).values_list("slug", flat=True)
+    )
+    while slug in taken:
+        n += 1
+        slug = f"{base}-{n}"
+    job_class = JobClass(jurisdiction=jurisdiction, title=spec["title"][:200], slug=slug, code=spec.get("code", ""))
+    if spec.get("series_name"):
+        series, _ = ClassSeries.objects.get_or_create(
+            jurisdiction=jurisdiction, slug=slugify(spec["series_name"])[:100], defaults={"name": spec["series_name"]}
+        )
+        if not series.classes.filter(series_level=spec["series_level"]).exists():
+            job_class.series, job_class.series_level = series, spec["series_level"]
+    job_class.save()
+    return job_class
+
+
+def _save_parts(version, spec):
+    _create(Duty(version=version, position=i, text=d["text"]) for i, d in enumerate(spec["duties"], 1))
+    _create(
+        KSA(version=version, position=i, text=k["text"], kind=k["kind"], level=k["level"])
+        for i, k in enumerate(spec["ksas"], 1)
+    )
+    _create(
+        Competency(version=version, position=i, name=c["name"][:200], description=c["description"])
+        for i, c in enumerate(spec["competencies"], 1)
+    )
+    _create(
+        OtherSection(version=version, position=i, **{k: s[k] for k in ("heading", "placement", "layout", "text")})
+        for i, s in enumerate(spec["other_sections"], 1)
+    )
+    _create(
+        SpecialRequirement(version=version, position=i, kind=r["kind"], heading=r["heading"][:200], text=r["text"])
+        for i, r in enumerate(spec["special_requirements"], 1)
+    )
+    _create(
+        Substitution(version=version, position=i, **{k: v for k, v in s.items() if k != "line"})
+        for i, s in enumerate(spec["substitutions"], 1)
+    )
+    _create(
+        Definition(version=version, position=i, **{k: v for k, v in d.items() if k != "line"})
+        for i, d in enumerate(spec["definitions"], 1)
+    )
+    titles = {t.title.lower(): t for t in JobClass.objects.filter(jurisdiction=version.job_class.jurisdiction)}
+    position = 0
+    for i, entry in enumerate(spec["paths"], 1):
+        path = Path.objects.create(version=version, position=i, **{k: entry[k] for k in PATH_FIELDS if k in entry})
+        for title in entry.get("titles", []):
+            position += 1
+            TimeInTitle.objects.create(
+                path=path,
+                position=position,
+                title=title["title"][:200],
+                years=title["years"],
+                job_class=titles.get(title["title"].lower()),
+            )
+
+
+def _create(rows):
+    """One save per row, so that the audit trail records each part as created."""
+    for row in rows:
+        row.save()
+
+
+def _save_history(job_class, spec):
+    known = set(job_class.history.values_list("kind", "date"))
+    for entry in spec["history"]:
+        if (entry["kind"], entry["date"]) not in known:
+            HistoryEntry.objects.create(job_class=job_class, **entry)
+            known.add((entry["kind"], entry["date"]))

@@ -1,0 +1,65 @@
+"""python manage.py import_specs PATH... [--jurisdiction SLUG] [--dry-run] [--format json]"""
+
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.core.serializers.json import DjangoJSONEncoder
+
+from classes.importing import ImportedFile, import_documents
+from classes.models import Jurisdiction
+
+
+class Command(BaseCommand):
+    help = "Import class specs (.txt, .md, .docx, .pdf) as draft versions; each file in its own transaction."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", help="Files, or folders whose spec files are all imported.")
+        parser.add_argument("--jurisdiction", help="Slug of the jurisdiction the specs belong to.")
+        parser.add_argument("--dry-run", action="store_true", help="Read and report; write nothing.")
+        parser.add_argument("--format", choices=["text", "json"], default="text", help="How to print the report.")
+
+    def handle(self, *args, paths, jurisdiction, dry_run, format, **options):
+        found = None
+        if jurisdiction:
+            found = Jurisdiction.objects.filter(slug=jurisdiction).first()
+            if found is None:
+                raise CommandError(f"No jurisdiction with slug “{jurisdiction}”.")
+        elif not dry_run:
+            raise CommandError(
+                "Say which jurisdiction the specs belong to with --jurisdiction SLUG (or use --dry-run)."
+            )
+        reports = import_documents(_files(paths), jurisdiction=found, dry_run=dry_run)
+        if format == "json":
+            self.stdout.write(json.dumps([r.as_dict() for r in reports], cls=DjangoJSONEncoder, indent=2))
+        else:
+            for report in reports:
+                self._print(report)
+        failed = [r for r in reports if r.status == "error"]
+        if failed and len(failed) == len(reports):
+            raise CommandError("No file could be imported.")
+
+    def _print(self, report):
+        outcome = {
+            "imported": f"imported as version {report.version_number} of {report.job_class}",
+            "parsed": "read (dry run, nothing written)" + (f"; {report.job_class}" if report.job_class else ""),
+            "skipped": f"skipped: {report.error}",
+            "error": f"error: {report.error}",
+        }[report.status]
+        self.stdout.write(f"{report.source}: {outcome}")
+        for part in report.parts:
+            self.stdout.write(f"  line {part['line']}: {part['part']} “{part['heading']}”")
+        for name, value in report.facts.items():
+            self.stdout.write(f"  {name}: {value}")
+        for warning in report.warnings:
+            self.stdout.write(self.style.WARNING(f"  warning: {warning}"))
+
+
+def _files(paths):
+    for given in paths:
+        path = Path(given)
+        if not path.exists():
+            raise CommandError(f"{given}: no such file or folder.")
+        for file in sorted(path.iterdir()) if path.is_dir() else [path]:
+            if file.is_file():
+                yield ImportedFile(name=str(file), size=file.stat().st_size, read=file.read_bytes)
