@@ -76,14 +76,13 @@ def public_page(version):
     return version.get_absolute_url() if version.is_public else None
 
 
-class VersionSummaryInline(admin.TabularInline):
+class VersionListInline(admin.TabularInline):
+    """A read-only list of versions, each opening on its own page, where its text is read or edited."""
+
     model = Version
-    fields = ["number", "status", "title", "adopted_on"]
-    readonly_fields = fields
     show_change_link = True
     view_on_site = staticmethod(public_page)
     extra = 0
-    verbose_name_plural = "versions (open one to read or edit its text)"
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -93,6 +92,12 @@ class VersionSummaryInline(admin.TabularInline):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class VersionSummaryInline(VersionListInline):
+    fields = ["number", "status", "title", "adopted_on"]
+    readonly_fields = fields
+    verbose_name_plural = "versions (open one to read or edit its text)"
 
 
 def first_draft_url(job_class):

@@ -8,33 +8,20 @@ from django.utils.html import format_html
 
 from classes import workflow
 from classes.immutability import PUBLIC_STATUSES
-from classes.models import Meeting, Version
+from classes.models import Meeting
 from classes.vocabulary import VersionStatus
 
-from .catalogue import public_page
+from .catalogue import VersionListInline
 from .steps import ConfirmForm, StepUrls, object_or_404, posted, require_perm, run_step, step_page
 
 
-class MeetingVersionInline(admin.TabularInline):
+class MeetingVersionInline(VersionListInline):
     """The versions proposed to the meeting or adopted at it; each opens on its own page."""
 
-    model = Version
     fk_name = "meeting"
     fields = ["job_class", "number", "title", "status", "adopted_on"]
     readonly_fields = fields
-    show_change_link = True
-    view_on_site = staticmethod(public_page)
-    extra = 0
     verbose_name_plural = "versions proposed to this meeting or adopted at it"
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 def adopted_list(versions):
