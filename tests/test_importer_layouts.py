@@ -241,7 +241,7 @@ def test_unknown_headings_become_other_sections_in_order():
     assert [(s["heading"], s["placement"], s["layout"]) for s in spec["other_sections"]] == [
         ("HAZARDS", "after_distinguishing_features", "paragraphs"),
         ("Tools Used", "after_duties", "list"),
-        ("CLASS HISTORY", "after_qualifications", "paragraphs"),
+        ("CLASS HISTORY", "end", "paragraphs"),  # nothing standard follows it: it closes the spec
     ]
 
 
@@ -252,3 +252,74 @@ def test_a_structured_fact_that_cannot_be_read_stays_empty():
     assert any(w.line == 2 and "flsa status" in w.message for w in report.warnings)
     path = spec["paths"][0]
     assert path.get("experience_years") is None and path.get("education_level") is None
+
+
+def test_a_double_spaced_page_wrapped_at_its_width_keeps_a_paragraph_whole():
+    # Every line is followed by a blank line, and one sentence ends exactly at the page edge: the blank lines are
+    # spacing, and the next sentence still belongs to the paragraph. A short last line ends it.
+    lines = [
+        "PLANNING AIDE",
+        "DISTINGUISHING FEATURES OF THE CLASS: This position assists the",
+        "planning staff within the Town of Ulysses Department of Planning with",
+        "maps and records of the town's land use, zoning and building permits.",
+        "Supervision is received from the Town Planner, who reviews the work",
+        "on completion.",
+        "Does related work as required.",
+        "TYPICAL WORK ACTIVITIES:",
+        "Keeps the town's maps of zoning districts and land use up to date;",
+        "Files building permits and answers questions about their status.",
+        "MINIMUM QUALIFICATIONS: Graduation from high school or possession",
+        "of a high school equivalency diploma.",
+    ]
+    text = "\n\n".join(lines) + "\n"
+    spec, report = parse(text)
+
+    kept_everything(text, spec, report)
+    assert spec["distinguishing_features"] == (
+        "This position assists the planning staff within the Town of Ulysses Department of Planning with maps and records "
+        "of the town's land use, zoning and building permits. "
+        "Supervision is received from the Town Planner, who reviews the work on completion.\n\n"
+        "Does related work as required."
+    )
+    assert spec["department_name"] == "Department of Planning"
+    assert report.facts["department_read_from"] == "distinguishing_features"
+
+
+def test_a_department_is_read_from_the_text_only_where_the_position_sits_in_it():
+    text = (
+        "CLERK\n\nDISTINGUISHING FEATURES OF THE CLASS: The work follows rules of the State Department of Labor.\n\n"
+        "MINIMUM QUALIFICATIONS: Graduation from high school.\n"
+    )
+    spec, _ = parse(text)
+
+    assert "department_name" not in spec  # the sentence names a department, not where the position is
+
+
+def test_experience_involving_a_subject_is_one_kind_and_as_defined_above_repeats_it():
+    text = """\
+INVESTIGATOR
+
+MINIMUM QUALIFICATIONS:
+
+A) Three years of full-time paid auditing experience or its part-time equivalent primarily involving public benefit programs, one year of which must have been supervisory; OR
+B) Five years of full-time paid experience as defined above.
+"""
+    spec, report = parse(text)
+
+    kept_everything(text, spec, report)
+    kinds = [p.get("experience_kinds") for p in spec["paths"]]
+    assert kinds == ["auditing primarily involving public benefit programs"] * 2
+
+
+def test_the_parts_of_a_path_under_their_own_headings_are_paragraphs():
+    text = (
+        "CLERK\n\nMINIMUM QUALIFICATIONS\n\nEducation:\n\nGraduation from high school.\n\n"
+        "Experience:\n\nOne year of office experience.\n"
+    )
+    spec, report = parse(text)
+
+    kept_everything(text, spec, report)
+
+    assert [p["text"] for p in spec["paths"]] == [
+        "Education:\nGraduation from high school.\n\nExperience:\nOne year of office experience."
+    ]

@@ -28,6 +28,8 @@ LIST_MARKER = re.compile(
 )
 CONNECTOR_ONLY = re.compile(r"^(either|or|and)\s*:?$", re.IGNORECASE)
 ENDS_TERMINAL = re.compile(r"""[.;:!?]["'”)]*$""")
+SENTENCE_END = re.compile(r"""[.!?]["'”)]*$""")
+WRAPPED_PAGE_WIDTH = 110  # characters: wider "lines" are whole paragraphs, not a page's lines
 
 
 @dataclass
@@ -35,6 +37,7 @@ class Line:
     number: int
     text: str
     blank_before: bool = False
+    same_paragraph: bool = False  # the line goes on the paragraph of the line before (a hard-wrapped page)
 
 
 def strip_markup(text):
@@ -70,7 +73,13 @@ def clean_lines(raw_lines):
         lines.append(Line(number, text, blank))
         blank = False
     widths = sorted(len(line.text) for line in lines)
-    full = widths[int(len(widths) * 0.9)] * 0.6 if widths else 0
+    page_width = widths[int(len(widths) * 0.9)] if widths else 0
+    full = page_width * 0.6
+    # A page wrapped at a fixed width (most lines near it, and it is a page's width, not a paragraph's length):
+    # there a sentence may end exactly at the edge, and the next sentence still belongs to its paragraph.
+    wrapped = page_width <= WRAPPED_PAGE_WIDTH and sum(w >= full for w in widths) >= len(widths) / 2
+    # Blank lines between (nearly) all lines are spacing, not the end of a paragraph.
+    spaced = sum(line.blank_before for line in lines) >= 0.8 * len(lines)
     logical, previous_width = [], 0
     for line in lines:
         previous = logical[-1] if logical else None
@@ -80,9 +89,25 @@ def clean_lines(raw_lines):
             else:
                 previous.text = f"{previous.text} {line.text}"
         else:
+            line.same_paragraph = bool(
+                previous
+                and wrapped
+                and previous_width >= page_width * 0.85
+                and (spaced or not line.blank_before)
+                and _goes_on_paragraph(previous.text, line.text)
+            )
             logical.append(line)
         previous_width = len(line.text)
     return logical, dropped
+
+
+def _goes_on_paragraph(previous, text):
+    """Whether `text` may be the next sentence of the paragraph `previous` ends a line of."""
+    if not SENTENCE_END.search(previous) or not text[0].isupper():
+        return False
+    return not (
+        LIST_MARKER.match(text) or CONNECTOR_ONLY.match(text) or text.startswith("*") or match_heading(text)
+    ) and not (read_fact(text) or read_fact(previous))
 
 
 def _continues(previous, previous_full, text):

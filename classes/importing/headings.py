@@ -69,6 +69,11 @@ _COMPILED = [
     for part, patterns in KNOWN_HEADINGS.items()
     for pattern in patterns
 ]
+# Any known heading's words at the start of a line: most lines are not headings, and one test rules them out.
+_ANY_HEADING = re.compile(
+    r"""^["'“]?(?:""" + "|".join(pattern for patterns in KNOWN_HEADINGS.values() for pattern in patterns) + ")",
+    re.IGNORECASE,
+)
 SENTENCE_END = re.compile(r"""[.;!?]["'”)]*$""")
 LABELLED = re.compile(
     r"^(?:(?:either|or|and)\b:?\s*)?(?:\(?[A-Za-z0-9]{1,3}[.)](?:\s|$)|(?:I|II|III|IV|V|VI)$)", re.IGNORECASE
@@ -78,6 +83,8 @@ SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or"
 
 def match_heading(text):
     """(part, heading as printed, text after it) for a known heading at the start of `text`, else None."""
+    if not _ANY_HEADING.match(text):
+        return None
     for part, pattern in _COMPILED:
         found = pattern.match(text)
         if not found:

@@ -28,6 +28,12 @@ MQ_WORDS = re.compile(
     r"educat|experien|qualif|requir|equivalen|substitut|promot|competitive|status|either|note|degree|licen|title",
     re.IGNORECASE,
 )
+CAPITALISED = r"[A-Z][\w&'-]*"
+DEPARTMENT_IN_TEXT = re.compile(
+    rf"\b(?:with)?in\s+the\s+(?:(?:{CAPITALISED}|of)\s+){{0,5}}?"
+    rf"(?P<name>(?:Department|Division|Bureau|Office)\s+of\s+{CAPITALISED}(?:\s+(?:(?:and|&|of|for)\s+)?{CAPITALISED})*)"
+)
+POSITION_WORDS = re.compile(r"\b(?:position|class|employee|incumbent|work)\b", re.IGNORECASE)
 SERIES_TITLE = re.compile(r"^(?P<name>.+?)\s+(?P<level>I{1,3}|IV|V)$")
 SERIES_LEVELS = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
 HEADER_FACTS = ["title", "code", "jurisdictional_class", "department", "flsa_status", "salary_grade", "bargaining_unit"]
@@ -45,7 +51,7 @@ def parse_spec(raw_lines, *, source=""):
     header_lines = sections.pop(0)["lines"] if sections and sections[0]["part"] == "header" else []
     _read_header(header_lines, spec, report)
     quals = QualificationsReader(report)
-    last_standard, seen_qualifications = None, False
+    last_standard, seen_qualifications, trailing = None, False, []
     for section in sections:
         part = section["part"]
         if part in QUALIFICATION_PARTS:
@@ -60,7 +66,7 @@ def parse_spec(raw_lines, *, source=""):
                 spec.setdefault("qualifications_heading", "")
             for line in section["lines"]:
                 quals.line(line)
-            last_standard = "qualifications"
+            last_standard, trailing = "qualifications", []
             continue
         report.parts.append(_part_entry(section))
         if not section["lines"]:
@@ -75,15 +81,17 @@ def parse_spec(raw_lines, *, source=""):
         elif part == "competencies":
             _competencies(spec, section)
         elif part == "special_requirements":
-            text = "\n\n".join(line.text for line in section["lines"])
+            text = _paragraphs(section["lines"])
             kind = requirement_kind(section["heading"] + " " + text)
             spec["special_requirements"].append(
                 {"heading": section["heading"], "text": text, "kind": kind, "line": section["start"].number}
             )
         else:
             _other(spec, section, last_standard, report)
+            trailing.append(spec["other_sections"][-1])
             continue
-        last_standard = part
+        last_standard, trailing = part, []
+    _place_trailing_sections(spec, last_standard, trailing)
     spec.update(quals.finish())
     if not seen_qualifications:
         report.warn(None, f"no minimum qualifications section found (read {len(raw_lines)} lines)")
@@ -92,6 +100,8 @@ def parse_spec(raw_lines, *, source=""):
     for part, what in [("duties", "duties"), ("ksas", "knowledges, skills and abilities")]:
         if not spec[part] and not any(p["part"] == part for p in report.parts):
             report.warn(None, f"no {what} section found")
+    if not spec.get("department_name"):
+        _department_from_text(spec, report)
     _series(spec, report)
     _check_nothing_lost(lines, spec, report)
     report.facts.update({key: spec[key] for key in [*HEADER_FACTS, "department_name", "series_name"] if spec.get(key)})
@@ -222,8 +232,16 @@ def _store_fact(spec, report, name, value, *, line):
     spec[name] = stored
 
 
+def _paragraphs(lines):
+    """The lines as paragraphs (a blank line between), joining the lines of a paragraph wrapped by the page."""
+    text = ""
+    for line in lines:
+        text += (" " if line.same_paragraph else "\n\n") + line.text if text else line.text
+    return text
+
+
 def _prose(spec, part, section, report):
-    text = "\n\n".join(line.text for line in section["lines"])
+    text = _paragraphs(section["lines"])
     if spec.get(part):
         report.warn(section["start"].number, f"a second “{section['heading']}” part; its text is added to the first")
         spec[part] += "\n\n" + text
@@ -270,10 +288,30 @@ def _other(spec, section, last_standard, report):
             "heading": section["heading"][:200],
             "placement": PLACEMENT_AFTER[last_standard].value,
             "layout": (SectionLayout.LIST if is_list else SectionLayout.PARAGRAPHS).value,
-            "text": ("\n" if is_list else "\n\n").join(line.text for line in lines),
+            "text": "\n".join(line.text for line in lines) if is_list else _paragraphs(lines),
             "line": section["start"].number,
         }
     )
+
+
+def _place_trailing_sections(spec, last_standard, trailing):
+    """Other sections printed after the qualifications with no standard part after them read at the end
+    (a CLASS DETAIL or CLASS HISTORY block closes the spec, after any special requirement)."""
+    if last_standard in {"qualifications", "special_requirements"}:
+        for section in trailing:
+            section["placement"] = SectionPlacement.END.value
+
+
+def _department_from_text(spec, report):
+    """The department a spec without a "Department:" line names as where the position sits: "This position …
+    within the Broome County Department of Social Services." The first such sentence of the statement parts."""
+    for part in ("general_statement", "distinguishing_features"):
+        for sentence in re.split(r"(?<=[.!?])\s+", spec.get(part, "")):
+            found = DEPARTMENT_IN_TEXT.search(sentence)
+            if found and POSITION_WORDS.search(sentence[: found.start()]):
+                spec["department_name"] = found["name"]
+                report.facts["department_read_from"] = part
+                return
 
 
 def _series(spec, report):

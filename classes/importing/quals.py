@@ -6,6 +6,7 @@ from decimal import Decimal
 from qualifications.vocabulary import EducationLevel, PathKind, SubstitutionKind
 
 from .cleaning import CONNECTOR_ONLY
+from .headings import match_heading
 from .numbers import NUMBER, to_decimal
 
 PATH_START = re.compile(
@@ -24,6 +25,21 @@ DEFINED_TERM = re.compile(
 NOTE_LABEL = re.compile(r"^(?P<label>(?:special )?notes?\s*\d*\s*:)\s*(?P<text>.*)$", re.IGNORECASE)
 SUBSTITUTES = re.compile(r"substitut|in lieu of|may be accepted (?:in place|instead)", re.IGNORECASE)
 YEARS = NUMBER + r"\s+(?:full[- ]time\s+)?(?:calendar\s+)?years?'?"
+
+# "experience [or its part-time equivalent] directly involving …": what the experience is of, up to the next clause.
+INVOLVING = re.compile(
+    r"experience(?:\s+or\s+its\s+part[- ]time\s+equivalent)?,?\s+"
+    r"(?P<phrase>(?:(?:directly|primarily|principally|mainly)\s+)?"
+    r"(?:involving|involved in|related to|relating to|dealing with|concerned with)\s+.+?)"
+    r"(?=,\s+" + NUMBER + r"\s|;|\.\s|\.$|$)",
+    re.IGNORECASE,
+)
+# Words before "experience" that say how much or how it was done, not what it was of.
+GENERIC_EXPERIENCE = {
+    "of", "a", "an", "the", "full-time", "part-time", "full", "time", "paid", "unpaid", "satisfactory", "qualifying",
+    "progressively", "responsible", "relevant", "related", "recent", "professional", "paraprofessional",
+    "permanent", "continuous", "calendar", "work", "working",
+}  # fmt: skip
 
 LEVELS = [
     (EducationLevel.DOCTORATE, r"doctor(?:ate|al)|ph\.?\s?d\b"),
@@ -78,8 +94,12 @@ def path_facts(text, *, earlier=(), preamble_level=""):
             r"experience\s+(?:in|as(?!\s+defined)|performing|doing)\s+(?P<kinds>.+?)(?=;\s*OR\b|\.\s|\.$|;$|,\s+\w+\s+\(?\d|$)",
             flat[experience.start() :],
         )
+        involving = INVOLVING.match(flat, experience.end() - len("experience"))
         if kinds:
             facts["experience_kinds"] = "\n".join(split_list(kinds["kinds"]))
+        elif involving:  # "paid investigating experience … directly involving financial or civil matters": one kind
+            doing = [word for word in experience["between"].split() if word.lower() not in GENERIC_EXPERIENCE]
+            facts["experience_kinds"] = " ".join([*doing, involving["phrase"]])
         elif re.search(r"as defined (?:in \S+ )?above", flat) and earlier:
             inherited = next((p["experience_kinds"] for p in reversed(earlier) if p.get("experience_kinds")), "")
             if inherited:
@@ -193,6 +213,17 @@ def definition(marker, body):
     termed = DEFINED_TERM.match(body)
     term = (termed["term"] or termed["term2"]).strip() if termed else ""
     return {"marker": marker, "term": term, "label": "", "text": body}
+
+
+def _path_text(lines):
+    """A path's lines, one per line; a part of it under its own heading ("Experience Requirement:") is a paragraph."""
+    text = ""
+    for line in lines:
+        if text:
+            subheading = match_heading(line)
+            text += "\n\n" if subheading and subheading[0] == "qualifications_part" and not subheading[2] else "\n"
+        text += line
+    return text
 
 
 class QualificationsReader:
@@ -323,7 +354,7 @@ class QualificationsReader:
         self._close_group()
         result = []
         for path in self.paths:
-            text = "\n".join(path.pop("lines"))
+            text = _path_text(path.pop("lines"))
             if not text:
                 self.report.warn(
                     path["line"], f"qualification path {path['label'] or ''} has no text".replace("  ", " ")

@@ -1,8 +1,12 @@
 """A parsed spec written as a draft version: a new class, or a new draft of the class it already is."""
 
-from django.db import transaction
-from django.db.models import Max
+import operator
+from functools import cache, reduce
+
+from django.db import connection, transaction
+from django.db.models import Max, Q
 from django.utils.text import slugify
+from simple_history.utils import bulk_create_with_history, get_history_manager_for_model
 
 from classes.models import (
     KSA,
@@ -52,6 +56,7 @@ def save_draft(spec, *, jurisdiction, by=None):
         raise ImportSkipped("no title could be read, so the class cannot be named")
     with transaction.atomic():
         job_class = find_class(jurisdiction, spec)
+        new_class = job_class is None
         if job_class:
             job_class = JobClass.objects.select_for_update().get(pk=job_class.pk)
             open_version = job_class.versions.open().first()
@@ -65,16 +70,15 @@ def save_draft(spec, *, jurisdiction, by=None):
             job_class = _new_class(spec, jurisdiction)
             number = 1
         version = Version(job_class=job_class, number=number, status=VersionStatus.DRAFT, updated_by=by)
-        for field in VERSION_FIELDS:
-            if field in spec:
-                setattr(version, field, spec[field])
+        for field in VERSION_FIELDS:  # a heading the document does not print stays empty: nothing is invented
+            setattr(version, field, spec.get(field, ""))
         if spec.get("department_name"):
             version.department, _ = Department.objects.get_or_create(
                 jurisdiction=jurisdiction, name=spec["department_name"]
             )
         version.save()
-        _save_parts(version, spec)
-        _save_history(job_class, spec)
+        _save_parts(version, spec, by)
+        _save_history(job_class, spec, new_class=new_class)
     return version
 
 
@@ -98,56 +102,109 @@ def _new_class(spec, jurisdiction):
     return job_class
 
 
-def _save_parts(version, spec):
-    _create(Duty(version=version, position=i, text=d["text"]) for i, d in enumerate(spec["duties"], 1))
-    _create(
-        KSA(version=version, position=i, text=k["text"], kind=k["kind"], level=k["level"])
-        for i, k in enumerate(spec["ksas"], 1)
+def _save_parts(version, spec, by):
+    """Each list of parts in one insert, with its audit-trail rows ("created") in one more.
+
+    The bulk insert goes through the parts' guarded queryset, which refuses rows of an adopted version.
+    """
+
+    def create(model, rows):
+        rows = list(rows)
+        if not rows:
+            return []
+        if not connection.features.can_return_rows_from_bulk_insert:
+            return bulk_create_with_history(rows, model, default_user=by)
+        rows = model._default_manager.bulk_create(rows)  # the guarded queryset: refuses an adopted version
+        _audit_trail(model).bulk_history_create(rows, default_user=by)
+        return rows
+
+    create(Duty, (Duty(version=version, position=i, text=d["text"]) for i, d in enumerate(spec["duties"], 1)))
+    create(
+        KSA,
+        (
+            KSA(version=version, position=i, text=k["text"], kind=k["kind"], level=k["level"])
+            for i, k in enumerate(spec["ksas"], 1)
+        ),
     )
-    _create(
-        Competency(version=version, position=i, name=c["name"][:200], description=c["description"])
-        for i, c in enumerate(spec["competencies"], 1)
+    create(
+        Competency,
+        (
+            Competency(version=version, position=i, name=c["name"][:200], description=c["description"])
+            for i, c in enumerate(spec["competencies"], 1)
+        ),
     )
-    _create(
-        OtherSection(version=version, position=i, **{k: s[k] for k in ("heading", "placement", "layout", "text")})
-        for i, s in enumerate(spec["other_sections"], 1)
+    create(
+        OtherSection,
+        (
+            OtherSection(version=version, position=i, **{k: s[k] for k in ("heading", "placement", "layout", "text")})
+            for i, s in enumerate(spec["other_sections"], 1)
+        ),
     )
-    _create(
-        SpecialRequirement(version=version, position=i, kind=r["kind"], heading=r["heading"][:200], text=r["text"])
-        for i, r in enumerate(spec["special_requirements"], 1)
+    create(
+        SpecialRequirement,
+        (
+            SpecialRequirement(version=version, position=i, kind=r["kind"], heading=r["heading"][:200], text=r["text"])
+            for i, r in enumerate(spec["special_requirements"], 1)
+        ),
     )
-    _create(
-        Substitution(version=version, position=i, **{k: v for k, v in s.items() if k != "line"})
-        for i, s in enumerate(spec["substitutions"], 1)
+    create(
+        Substitution,
+        (
+            Substitution(version=version, position=i, **{k: v for k, v in s.items() if k != "line"})
+            for i, s in enumerate(spec["substitutions"], 1)
+        ),
     )
-    _create(
-        Definition(version=version, position=i, **{k: v for k, v in d.items() if k != "line"})
-        for i, d in enumerate(spec["definitions"], 1)
+    create(
+        Definition,
+        (
+            Definition(version=version, position=i, **{k: v for k, v in d.items() if k != "line"})
+            for i, d in enumerate(spec["definitions"], 1)
+        ),
     )
-    titles = {t.title.lower(): t for t in JobClass.objects.filter(jurisdiction=version.job_class.jurisdiction)}
-    position = 0
-    for i, entry in enumerate(spec["paths"], 1):
-        path = Path.objects.create(version=version, position=i, **{k: entry[k] for k in PATH_FIELDS if k in entry})
-        for title in entry.get("titles", []):
-            position += 1
-            TimeInTitle.objects.create(
+    paths = create(
+        Path,
+        (
+            Path(version=version, position=i, **{k: entry[k] for k in PATH_FIELDS if k in entry})
+            for i, entry in enumerate(spec["paths"], 1)
+        ),
+    )
+    named = [
+        (path, title) for path, entry in zip(paths, spec["paths"], strict=True) for title in entry.get("titles", [])
+    ]
+    classes = {}
+    if named:  # a title that is a class of the jurisdiction links to it
+        same_title = reduce(operator.or_, (Q(title__iexact=title["title"]) for _, title in named))
+        for job_class in JobClass.objects.filter(same_title, jurisdiction=version.job_class.jurisdiction):
+            classes.setdefault(job_class.title.lower(), job_class)
+    create(
+        TimeInTitle,
+        (
+            TimeInTitle(
                 path=path,
                 position=position,
                 title=title["title"][:200],
                 years=title["years"],
-                job_class=titles.get(title["title"].lower()),
+                job_class=classes.get(title["title"].lower()),
             )
+            for position, (path, title) in enumerate(named, 1)
+        ),
+    )
 
 
-def _create(rows):
-    """One save per row, so that the audit trail records each part as created."""
-    for row in rows:
-        row.save()
+@cache
+def _audit_trail(model):
+    """The audit-trail manager of a part model (looked up once: simple_history builds it anew on each access)."""
+    return get_history_manager_for_model(model)
 
 
-def _save_history(job_class, spec):
-    known = set(job_class.history.values_list("kind", "date"))
+def _save_history(job_class, spec, *, new_class):
+    """The history entries the class does not hold yet (a re-imported document does not double them)."""
+    if not spec["history"]:
+        return
+    known = set() if new_class else set(job_class.history.values_list("kind", "date"))
+    entries = []
     for entry in spec["history"]:
         if (entry["kind"], entry["date"]) not in known:
-            HistoryEntry.objects.create(job_class=job_class, **entry)
+            entries.append(HistoryEntry(job_class=job_class, **entry))
             known.add((entry["kind"], entry["date"]))
+    HistoryEntry.objects.bulk_create(entries)
