@@ -14,6 +14,7 @@ from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 
 from .models import JobClass, SearchDocument, Version
+from .models.versions import PART_LISTS
 from .vocabulary import VersionStatus
 
 MAX_WORDS = 10
@@ -39,16 +40,7 @@ def index_classes(job_class_ids):
         versions = (
             Version.objects.current()
             .filter(job_class_id__in=batch, job_class__abolished_on__isnull=True)
-            .prefetch_related(
-                "duties",
-                "ksas",
-                "competencies",
-                "paths",
-                "substitutions",
-                "definitions",
-                "special_requirements",
-                "other_sections",
-            )
+            .prefetch_related(*PART_LISTS, "paths")
         )
         documents = [_document(version) for version in versions]
         with transaction.atomic():

@@ -10,21 +10,22 @@ from django.utils import timezone
 
 from . import search
 from .models import JobClass, Review, Version
+from .models.versions import PART_LISTS
 from .vocabulary import VersionStatus
 
-# The parts copied into a new draft, by related name; paths are copied apart, with their titles.
-COPIED_PARTS = [
-    "duties",
-    "ksas",
-    "competencies",
-    "other_sections",
-    "special_requirements",
-    "substitutions",
-    "definitions",
-]
 # What a new draft does not inherit from its source: identity, status, adoption and bookkeeping.
-NOT_COPIED = {"id", "number", "status", "adopted_on", "adoption_reference", "meeting", "created_at", "updated_at"}
-NOT_COPIED |= {"updated_by", "lock_version"}
+NOT_COPIED = {
+    "id",
+    "number",
+    "status",
+    "adopted_on",
+    "adoption_reference",
+    "meeting",
+    "created_at",
+    "updated_at",
+    "updated_by",
+    "lock_version",
+}
 
 
 class WorkflowError(Exception):
@@ -56,7 +57,7 @@ def copy_version(source, *, number, by):
     }
     draft = Version(**fields, number=number, status=VersionStatus.DRAFT, updated_by=by)
     draft.save()
-    for related_name in COPIED_PARTS:
+    for related_name in PART_LISTS:  # paths are copied below, with their titles
         for part in getattr(source, related_name).all():
             part.pk = part.id = None
             part.version = draft

@@ -2,6 +2,7 @@
 
 import re
 
+from classes.models.versions import PART_LISTS
 from classes.vocabulary import SectionLayout, SectionPlacement
 
 from . import header
@@ -109,20 +110,7 @@ def parse_spec(raw_lines, *, source=""):
         report.facts["history"] = [
             f"{h['kind']} {h['date']:%m/%d/%Y} {h['reference']}".strip() for h in spec["history"]
         ]
-    report.facts["counts"] = {
-        part: len(spec[part])
-        for part in [
-            "duties",
-            "ksas",
-            "competencies",
-            "paths",
-            "substitutions",
-            "definitions",
-            "special_requirements",
-            "other_sections",
-        ]
-        if spec[part]
-    }
+    report.facts["counts"] = {part: len(spec[part]) for part in [*PART_LISTS, "paths"] if spec[part]}
     report.result = spec
     return spec, report
 

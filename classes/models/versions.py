@@ -16,6 +16,16 @@ from .catalogue import Department, JobClass
 from .meetings import Meeting
 
 OPEN_STATUSES = [VersionStatus.DRAFT, VersionStatus.PROPOSED]
+# The related names of a version's lists of parts; its paths, which carry titles of their own, apart.
+PART_LISTS = [
+    "duties",
+    "ksas",
+    "competencies",
+    "other_sections",
+    "special_requirements",
+    "substitutions",
+    "definitions",
+]
 # What may still change on an adopted row: it may be superseded, and the timestamp follows.
 SUPERSEDING_FIELDS = {"status", "updated_at"}
 
@@ -48,13 +58,7 @@ class VersionQuerySet(models.QuerySet):
     def for_display(self):
         """Everything a rendered spec reads, in a fixed number of queries whatever its length."""
         return self.select_related("job_class__jurisdiction", "job_class__series", "department").prefetch_related(
-            "duties",
-            "ksas",
-            "competencies",
-            "other_sections",
-            "special_requirements",
-            "substitutions",
-            "definitions",
+            *PART_LISTS,
             "paths__titles__job_class__jurisdiction",
             "job_class__history",
         )
