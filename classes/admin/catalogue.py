@@ -71,18 +71,8 @@ class HistoryEntryInline(admin.TabularInline):
     extra = 0
 
 
-def public_page(version):
-    """A version's public address, for "View on site" links; a draft has none (its address answers 404)."""
-    return version.get_absolute_url() if version.is_public else None
-
-
-class VersionListInline(admin.TabularInline):
-    """A read-only list of versions, each opening on its own page, where its text is read or edited."""
-
-    model = Version
-    show_change_link = True
-    view_on_site = staticmethod(public_page)
-    extra = 0
+class ReadOnly:
+    """For admin pages and inlines that only list: nothing is added, changed or deleted through them."""
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -92,6 +82,20 @@ class VersionListInline(admin.TabularInline):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+def public_page(version):
+    """A version's public address, for "View on site" links; a draft has none (its address answers 404)."""
+    return version.get_absolute_url() if version.is_public else None
+
+
+class VersionListInline(ReadOnly, admin.TabularInline):
+    """A read-only list of versions, each opening on its own page, where its text is read or edited."""
+
+    model = Version
+    show_change_link = True
+    view_on_site = staticmethod(public_page)
+    extra = 0
 
 
 class VersionSummaryInline(VersionListInline):
@@ -253,7 +257,7 @@ class JobClassAdmin(StepUrls, AuditTrailAdmin):
 
 
 @admin.register(Review)
-class ReviewAdmin(admin.ModelAdmin):
+class ReviewAdmin(ReadOnly, admin.ModelAdmin):
     """Reviews are recorded from a class's page or the review queue, and then kept as they are."""
 
     list_display = ["job_class", "reviewed_on", "reviewed_by", "note"]
@@ -262,18 +266,9 @@ class ReviewAdmin(admin.ModelAdmin):
     search_fields = ["job_class__title", "note"]
     date_hierarchy = "reviewed_on"
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(ClassDueForReview)
-class ClassDueForReviewAdmin(admin.ModelAdmin):
+class ClassDueForReviewAdmin(ReadOnly, admin.ModelAdmin):
     """Current classes whose review cycle has ended or ends within 90 days, the longest unreviewed first."""
 
     list_display = ["class_title", "jurisdiction", "last_reviewed", "review_due", "record_review"]
@@ -287,15 +282,6 @@ class ClassDueForReviewAdmin(admin.ModelAdmin):
 
     def get_ordering(self, request):
         return [F("last_reviewed").asc(nulls_first=True), "title"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def has_record_review_permission(self, request):
         return request.user.has_perm("classes.add_review")
