@@ -76,6 +76,13 @@ def superuser(make_user):
     return make_user("superuser", "superuser")
 
 
+@pytest.fixture
+def analyst_client(client, analyst):
+    """The test client, signed in as an HR analyst."""
+    client.force_login(analyst)
+    return client
+
+
 def publish(version, status="adopted", **fields):
     """Give a version built as a draft a public status, as adoption does once its parts are complete.
 

@@ -30,12 +30,6 @@ def admin_url(model, action, *args):
 
 
 @pytest.fixture
-def analyst_client(client, analyst):
-    client.force_login(analyst)
-    return client
-
-
-@pytest.fixture
 def superuser_client(client, superuser):
     client.force_login(superuser)
     return client

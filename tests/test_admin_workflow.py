@@ -23,12 +23,6 @@ def url(name, *args):
 
 
 @pytest.fixture
-def analyst_client(client, analyst):
-    client.force_login(analyst)
-    return client
-
-
-@pytest.fixture
 def secretary_client(secretary):
     client = Client()  # apart from analyst_client, so a test can hold both
     client.force_login(secretary)
