@@ -7,6 +7,7 @@ from classes.views import catalogue, documents, opendata
 
 urlpatterns = [
     path("", catalogue.home, name="home"),
+    path("", include("qualifications.urls")),  # before the catalogue's: "classes/qualify/" is the checker's
     path("classes/", include("classes.urls")),
     path("jurisdictions/<slug:slug>/", catalogue.jurisdiction_detail, name="jurisdiction"),
     path("packets/<str:date>/pdf/", documents.packet_pdf, name="packet_pdf"),

@@ -1,0 +1,153 @@
+""" "Do I qualify?": the checker on a class's page and as JSON, and across the catalogue.
+
+Nothing here writes or keeps a profile: it is read from the request, evaluated, and shown once.
+Responses carry `Cache-Control: no-store, private` so no shared cache keeps a result, and the
+profile travels in POST bodies (never in addresses, which servers log).
+"""
+
+import json
+
+from django.core.paginator import Paginator
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_http_methods
+
+from classes.models import Jurisdiction, Version
+
+from .catalogue import CATALOGUE_QUESTIONS, classes_met
+from .checker import OUTCOME_LABELS, evaluate, overall
+from .forms import profile_forms
+from .profile import ProfileError, read_profile
+from .rules import Rules
+
+NOTICE = (
+    "A screening aid only: the civil service commission decides who meets the minimum qualifications, "
+    "after reviewing your application."
+)
+RESULTS_PER_PAGE = 25
+
+
+def private(view):
+    """A view whose requests hold a profile: never cached, its POST data hidden from error reports, and
+    exempt from CSRF because it changes nothing (a forged request can only show its sender a result)."""
+    return csrf_exempt(never_cache(sensitive_post_parameters()(require_http_methods(["GET", "POST"])(view))))
+
+
+@private
+def check(request, jurisdiction_slug, class_slug):
+    version = get_object_or_404(Version.objects.current().for_display().of_class(jurisdiction_slug, class_slug))
+    rules = Rules.from_version(version)
+    questions = rules.questions()
+    if request.method == "POST" and request.content_type == "application/json":
+        return check_json(request, version, rules, questions)
+    if request.GET.get("format") == "json":
+        return JsonResponse({**version_json(version), "questions": questions_json(questions)})
+
+    posted = request.POST if request.method == "POST" else None
+    form, jobs = profile_forms(questions, posted)
+    results, status = None, 200
+    if posted is not None and "add_job" not in posted:
+        if form.is_valid() and jobs.is_valid():
+            results = evaluate(rules, read_profile(form.profile_data(jobs), questions))
+        else:
+            status = 400
+    context = {
+        "version": version,
+        "job_class": version.job_class,
+        "questions": questions,
+        "definitions": rules.definitions,
+        "form": form,
+        "jobs": jobs,
+        "results": results,
+        "outcome": overall(results) if results is not None else None,
+        "outcome_labels": OUTCOME_LABELS,
+        "notice": NOTICE,
+    }
+    return render(request, "qualifications/check.html", context, status=status)
+
+
+def check_json(request, version, rules, questions):
+    try:
+        data = json.loads(request.body)
+    except (ValueError, UnicodeDecodeError):
+        return JsonResponse({"errors": ["The body is not valid JSON."]}, status=400)
+    try:
+        profile = read_profile(data, questions)
+    except ProfileError as error:
+        return JsonResponse({"errors": error.messages}, status=400)
+    results = evaluate(rules, profile)
+    return JsonResponse(
+        {
+            **version_json(version),
+            "notice": NOTICE,
+            "outcome": overall(results),
+            "paths": [
+                {
+                    "label": result.rule.label,
+                    "kind": result.rule.kind,
+                    "text": result.rule.text,
+                    "outcome": result.outcome,
+                    "reasons": result.reasons,
+                    "gaps": result.gaps,
+                }
+                for result in results
+            ],
+        }
+    )
+
+
+def version_json(version):
+    return {
+        "class": version.job_class.title,
+        "jurisdiction": version.job_class.jurisdiction.name,
+        "version": version.number,
+        "adopted_on": version.adopted_on.isoformat() if version.adopted_on else None,
+        "url": version.job_class.get_absolute_url(),
+    }
+
+
+def questions_json(questions):
+    """The names a profile may use for this class: what the form asks, as lists the JSON must pick from."""
+    return {
+        "education_level": questions.education,
+        "college_credits": questions.college_credits,
+        "degree_fields": list(questions.degree_fields),
+        "credit_hours": list(questions.credit_subjects),
+        "jobs": questions.experience,
+        "experience_kinds": list(questions.experience_kinds),
+        "paid": questions.paid,
+        "supervisory": questions.supervisory,
+        "status": list(questions.titles),
+    }
+
+
+@private
+def qualify(request):
+    """From one profile, the current classes whose open-competitive paths it appears to meet."""
+    posted = request.POST if request.method == "POST" else None
+    form, jobs = profile_forms(CATALOGUE_QUESTIONS, posted)
+    jurisdictions = Jurisdiction.objects.order_by("name")
+    jurisdiction_slug = (posted or request.GET).get("jurisdiction", "")
+    jurisdiction = next((j for j in jurisdictions if j.slug == jurisdiction_slug), None)
+    page, status = None, 200
+    if posted is not None and "add_job" not in posted:
+        if form.is_valid() and jobs.is_valid() and (jurisdiction or not jurisdiction_slug):
+            profile = read_profile(form.profile_data(jobs))
+            met = classes_met(profile, jurisdiction=jurisdiction)
+            page = Paginator(met, RESULTS_PER_PAGE).get_page(posted.get("page"))
+        else:
+            status = 400
+    context = {
+        "form": form,
+        "jobs": jobs,
+        "questions": CATALOGUE_QUESTIONS,
+        "jurisdictions": jurisdictions,
+        "jurisdiction_slug": jurisdiction_slug,
+        "unknown_jurisdiction": bool(jurisdiction_slug and not jurisdiction),
+        "page": page,
+        "notice": NOTICE,
+    }
+    return render(request, "qualifications/qualify.html", context, status=status)
