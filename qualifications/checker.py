@@ -67,12 +67,14 @@ def years(amount):
     """A duration in years, as words: "2 years 6 months", "1 year", "7.5 months"."""
     months = Fraction(amount) * 12
     whole_years, rest = divmod(months, 12)
+    rest_text = f"{float(rest):.1f}".removesuffix(".0")
+    if rest_text == "12":  # 11.96 months print as a year
+        whole_years, rest_text = whole_years + 1, "0"
     parts = []
     if whole_years:
         parts.append(f"{whole_years} year{'s' if whole_years != 1 else ''}")
-    if rest or not parts:
-        rest_text = f"{float(rest):.1f}".removesuffix(".0")
-        parts.append(f"{rest_text} month{'s' if rest != 1 else ''}")
+    if rest_text != "0" or not parts:
+        parts.append(f"{rest_text} month{'s' if rest_text != '1' else ''}")
     return " ".join(parts)
 
 
@@ -124,6 +126,7 @@ class _Screen:
                 *self.credit_hours(rule.credit_hours, rule.credit_hour_subjects, result),
                 *self.experience(rule, result),
             ]
+        result.assumed = list(dict.fromkeys(result.assumed))  # one rule may lean on the same assumption twice
         result.reasons = [check.reason for check in checks]
         result.gaps = [check.gap for check in checks if check.gap and check.outcome != MET]
         outcomes = {check.outcome for check in checks}
@@ -179,7 +182,7 @@ class _Screen:
         have = self.profile.credit_hours.get(norm(subjects), Fraction(0))
         if have >= need:
             return [Check(MET, f"Needs {need} credit hours in {subjects}; you have {amount(have)}.")]
-        if self.assume:
+        if self.assume and norm(subjects) not in self.profile.credit_hours:  # assumed only where never asked
             result.assumed.append(f"{need} credit hours in {subjects}")
             return [Check(MET, f"Needs {need} credit hours in {subjects}: assumed, not confirmed.")]
         short = need - have
@@ -277,8 +280,8 @@ class _Screen:
                 MET,
                 f"{said} Your education substitutes for {years(best)} of it, under the rule “{best_rule.text}”",
             )
-        beyond = EducationLevel.rank(self.profile.education_level or "")
-        if unrated and beyond is not None and beyond > (EducationLevel.rank(rule.education_level) or 0):
+        required = Fraction(DEGREE_CREDITS.get(rule.education_level, 0), CREDITS_PER_YEAR)
+        if unrated and college_years(self.profile) > required:
             return Check(
                 CANNOT_TELL,
                 f"{said} The spec lets education substitute (“{unrated.text}”) but states no rate, "
@@ -388,7 +391,7 @@ class _Screen:
         have, have_supervisory = months / 12, supervisory_months / 12
         subjects = [p.credit_hour_subjects for p in anchors if p.credit_hours]
         credits = max((self.profile.credit_hours.get(norm(s), Fraction(0)) for s in subjects), default=Fraction(0))
-        if subjects and self.assume:
+        if subjects and self.assume and not any(norm(s) in self.profile.credit_hours for s in subjects):
             credits = Fraction(10**6)
             result.assumed.append(f"credit hours in {listing(subjects)}")
 
@@ -404,7 +407,7 @@ class _Screen:
             f"Within the limits of {names}: counting {years(counted_at)} of college, the combination needs "
             f"{years(exp_need)} of experience"
             + (f" ({years(sup_need)} supervisory)" if sup_need else "")
-            + (f" and {math.ceil(credit_need)} credit hours in the subjects named" if credit_need else "")
+            + (f" and {math.ceil(credit_need)} credit hours in {listing(subjects, 'or')}" if credit_need else "")
             + f"; you have {years(have)} (full-time equivalent)"
             + (f", {years(have_supervisory)} supervisory" if sup_need else "")
             + (f" and {amount(credits)} credit hours" if credit_need and not self.assume else "")
@@ -428,8 +431,13 @@ class _Screen:
             if sup_need > have_supervisory:
                 gaps.append(f"{years(sup_need - have_supervisory)} more supervisory experience")
             if credit_need > credits:
-                gaps.append(f"{math.ceil(credit_need - credits)} more credit hours in the subjects named")
-            checks.append(Check(NOT_MET, said, (", ".join(gaps) or "more education or experience") + "."))
+                gaps.append(f"{math.ceil(credit_need - credits)} more credit hours in {listing(subjects, 'or')}")
+            gap = ", ".join(gaps) or "more education or experience"
+            least_college = needs(start)[0]  # counting less college asks more experience and fewer credit hours
+            if credit_need > credits and counted_at != start and least_college > have:
+                counting = f"counting {years(start)} of college" if start else "counting no college"
+                gap += f"; or, {counting}, {years(least_college - have)} more experience"
+            checks.append(Check(NOT_MET, said, gap + "."))
         return checks
 
 

@@ -67,12 +67,16 @@ class _Reader:
             return None
         for key in sorted(set(data) - PROFILE_KEYS):
             self.errors.append(f"“{str(key)[:40]}” is not part of a profile; use: {', '.join(sorted(PROFILE_KEYS))}.")
-        level = data.get("education_level") or ""
-        if level not in EducationLevel.values:
+        level = data.get("education_level")
+        if level in (None, ""):
+            level = ""
+        elif level not in EducationLevel.values:
             self.errors.append(f"education_level must be one of: {', '.join(EducationLevel.values)}, or empty.")
             level = ""
-        jobs = data.get("jobs") or []
-        if not isinstance(jobs, list) or len(jobs) > MOST_JOBS:
+        jobs = data.get("jobs")
+        if jobs is None:
+            jobs = []
+        elif not isinstance(jobs, list) or len(jobs) > MOST_JOBS:
             self.errors.append(f"jobs must be a list of at most {MOST_JOBS} entries.")
             jobs = []
         return Profile(
@@ -115,7 +119,11 @@ class _Reader:
             self.errors.append(f"{where} must be a number.")
             return Fraction(0)
         if isinstance(value, float) and not math.isfinite(value):
-            value = "not finite"
+            self.errors.append(f"{where} must be a number such as 2 or 2.5.")
+            return Fraction(0)
+        if isinstance(value, int) and abs(value) > 10**9:  # too long even to print, past a few thousand digits
+            self.errors.append(f"{where} must be between 0 and {most}.")
+            return Fraction(0)
         if isinstance(value, str) and not DECIMAL.fullmatch(value.strip()):
             self.errors.append(f"{where} must be a number such as 2 or 2.5, not “{value[:20]}”.")
             return Fraction(0)
