@@ -96,7 +96,6 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -122,6 +121,17 @@ STORAGES = {
 }
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+
+# Rendered public pages, kept per worker process and per catalogue edition (classes/caching.py); each
+# entry is one page of some tens of kilobytes, so the bound keeps a worker's memory in hand.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_ENTRIES", 2000)},
+    }
+}
+# Rendered PDFs of public versions, kept on disk by version and status; any folder the workers may write.
+RENDERED_ROOT = Path(os.environ.get("RENDERED_ROOT", BASE_DIR / "var" / "rendered"))
 
 LOGGING = {
     "version": 1,

@@ -6,3 +6,8 @@ from django.apps import AppConfig
 class ClassesConfig(AppConfig):
     name = "classes"
     verbose_name = "Class specifications"
+
+    def ready(self):
+        from . import caching
+
+        caching.connect_signals()

@@ -1,15 +1,24 @@
 """Shared fixtures: the seed catalogue, users in each role, and builders for small classes."""
 
+import shutil
 from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core.cache import cache
 from django.core.management import call_command
 
 from classes import search
 from classes.models import JobClass, Jurisdiction, Version
 
 FIXTURES = sorted((Path(__file__).resolve().parent.parent / "fixtures").glob("*.json"))
+
+
+@pytest.fixture(autouse=True)
+def nothing_kept_between_tests(settings):
+    """Rendered pages are kept by row keys and edition numbers, which a rolled-back test gives out again."""
+    cache.clear()
+    shutil.rmtree(settings.RENDERED_ROOT, ignore_errors=True)
 
 
 @pytest.fixture

@@ -1,6 +1,10 @@
 """Settings for the test suite: the real settings, plus a throw-away key, a fast hasher and plain static files."""
 
+import atexit
 import os
+import shutil
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "test-suite-only-key")
 
@@ -14,3 +18,7 @@ STORAGES = {
 # Serve static files from the finders: the suite never runs collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# Each test run keeps its rendered documents apart, and removes them at exit.
+RENDERED_ROOT = Path(tempfile.mkdtemp(prefix="civilspec-rendered-"))
+atexit.register(shutil.rmtree, RENDERED_ROOT, ignore_errors=True)

@@ -1,6 +1,7 @@
 """The catalogue of job classes and the versions of their specifications."""
 
 from .catalogue import ClassDueForReview, ClassSeries, Department, HistoryEntry, JobClass, Jurisdiction, Review
+from .edition import CatalogueEdition
 from .meetings import Meeting
 from .parts import KSA, Competency, Duty, OtherSection, SpecialRequirement
 from .search import SearchDocument
@@ -8,6 +9,7 @@ from .versions import Version
 
 __all__ = [
     "KSA",
+    "CatalogueEdition",
     "ClassDueForReview",
     "ClassSeries",
     "Competency",

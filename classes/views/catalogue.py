@@ -6,9 +6,10 @@ from django.shortcuts import get_object_or_404, render
 
 from qualifications.models import TimeInTitle
 
-from .. import search
+from .. import caching, search
 from ..filters import ClassFilter
 from ..models import JobClass, Jurisdiction, Version
+from . import found_version
 
 CLASSES_PER_PAGE = 25
 LONGEST_QUERY = 200
@@ -67,7 +68,14 @@ def query_without_page(request):
 
 
 def class_detail(request, jurisdiction_slug, class_slug):
-    version = get_object_or_404(Version.objects.current().for_display().of_class(jurisdiction_slug, class_slug))
+    found = found_version(Version.objects.current().of_class(jurisdiction_slug, class_slug))
+    return caching.page(
+        request, f"class:{found.pk}", found, lambda: render_class(request, found), max_age=caching.CLASS_PAGE_MAX_AGE
+    )
+
+
+def render_class(request, found):
+    version = Version.objects.for_display().get(pk=found.pk)
     job_class = version.job_class
     context = {
         "version": version,

@@ -6,9 +6,9 @@ import re
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 
-from .. import pdf
+from .. import caching, pdf
 from ..models import Version
-from . import public_version
+from . import found_version
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -20,13 +20,25 @@ def pdf_response(content, filename):
 
 
 def version_print(request, jurisdiction_slug, class_slug, number):
-    version = public_version(jurisdiction_slug, class_slug, number)
-    return render(request, "classes/version_print.html", {"version": version})
+    found = found_version(Version.objects.public().of_class(jurisdiction_slug, class_slug).filter(number=number))
+
+    def render_print():
+        return render(
+            request, "classes/version_print.html", {"version": Version.objects.for_display().get(pk=found.pk)}
+        )
+
+    return caching.page(request, f"print:{found.pk}", found, render_print, max_age=caching.VERSION_MAX_AGE)
 
 
 def version_pdf(request, jurisdiction_slug, class_slug, number):
-    version = public_version(jurisdiction_slug, class_slug, number)
-    return pdf_response(pdf.version_pdf(version), f"{jurisdiction_slug}-{class_slug}-version-{number}.pdf")
+    found = found_version(Version.objects.public().of_class(jurisdiction_slug, class_slug).filter(number=number))
+    filename = f"{jurisdiction_slug}-{class_slug}-version-{number}.pdf"
+    return caching.document(
+        request,
+        found,
+        render=lambda: pdf.version_pdf(Version.objects.for_display().get(pk=found.pk)),
+        respond=lambda content: pdf_response(content, filename),
+    )
 
 
 def packet_pdf(request, date):

@@ -1,0 +1,112 @@
+"""Public pages kept once rendered: per catalogue edition for HTML, per version and status for PDFs.
+
+Adopted text never changes, so what is rendered from it can be kept. What a page shows beside the
+text (its status, the series ladder, promotion lines, the same work elsewhere, a department's name)
+can change when other rows change, so HTML is kept per *catalogue edition*, which every change the
+public can see advances (see `CatalogueEdition`). A draft never reaches any of this: every caller
+has found a public version first, and a draft's save starts no edition.
+"""
+
+import os
+import tempfile
+from email.utils import format_datetime
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Subquery
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils.cache import patch_cache_control
+
+from .immutability import PUBLIC_STATUSES
+from .models import CatalogueEdition, ClassSeries, Department, HistoryEntry, JobClass, Jurisdiction, Review, Version
+
+CLASS_PAGE_MAX_AGE = 300  # a shared cache may serve the class page this long after an adoption
+VERSION_MAX_AGE = 86_400  # a version's own addresses change at most once more: when it is superseded
+# Rows whose change the public sees on some page; a version only once it is public.
+CATALOGUE_MODELS = [JobClass, Jurisdiction, Department, ClassSeries, HistoryEntry, Review]
+# A new one of these is on no public page until a public version names it, which starts an edition itself.
+UNSEEN_WHEN_NEW = {JobClass, Jurisdiction, Department, ClassSeries}
+
+
+def with_edition(versions):
+    """`versions` annotated with the catalogue's `edition` and its `edition_changed_at`, read in the same query."""
+    edition = CatalogueEdition.current()
+    return versions.annotate(
+        edition=Subquery(edition.values("number")[:1]),
+        edition_changed_at=Subquery(edition.values("changed_at")[:1]),
+    )
+
+
+def page(request, key, version, render, *, max_age):
+    """The page `render()` makes for `version` (annotated by `with_edition`), kept per edition and answered
+    with validators: an unchanged page is a 304, and a repeated one is not rendered again."""
+    etag = f'"{key}.{version.edition or 0}"'
+    if etag in _if_none_match(request):
+        return _validated(HttpResponseNotModified(), etag, version.edition_changed_at, max_age)
+    cache_key = f"page:{key}:{version.edition or 0}"
+    content = cache.get(cache_key)
+    if content is None:
+        response = render()
+        if response.status_code != 200:
+            return response
+        cache.set(cache_key, response.content, timeout=None)
+    else:
+        response = HttpResponse(content)
+    return _validated(response, etag, version.edition_changed_at, max_age)
+
+
+def document(request, version, render, respond):
+    """A version's rendered document, kept on disk by version and status and answered with validators:
+    `render()` makes its bytes once, `respond(content)` the response around them."""
+    etag = f'"v{version.pk}.{version.status}"'
+    if etag in _if_none_match(request):
+        return _validated(HttpResponseNotModified(), etag, None, VERSION_MAX_AGE)
+    path = Path(settings.RENDERED_ROOT) / f"version-{version.pk}-{version.status}"
+    if not path.exists():
+        _write_atomically(path, render())
+    return _validated(respond(path.read_bytes()), etag, None, VERSION_MAX_AGE)  # some tens of kilobytes
+
+
+def _write_atomically(path, content):
+    """Two workers rendering the same document at once each write a whole file; the last rename wins."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".rendering-")
+    with os.fdopen(handle, "wb") as file:
+        file.write(content)
+    os.replace(temporary, path)
+
+
+def _if_none_match(request):
+    header = request.headers.get("If-None-Match", "")
+    return {tag.strip().removeprefix("W/") for tag in header.split(",") if tag.strip()}
+
+
+def _validated(response, etag, changed_at, max_age):
+    response["ETag"] = etag
+    if changed_at:
+        response["Last-Modified"] = format_datetime(changed_at, usegmt=True)
+    patch_cache_control(response, public=True, max_age=max_age)
+    return response
+
+
+# Each change the public can see starts a new edition.
+
+
+def _catalogue_changed(sender, created=False, **kwargs):
+    if created and sender in UNSEEN_WHEN_NEW:
+        return
+    CatalogueEdition.next()
+
+
+def _version_changed(sender, instance, **kwargs):
+    if instance.status in PUBLIC_STATUSES:
+        CatalogueEdition.next()
+
+
+def connect_signals():
+    for model in CATALOGUE_MODELS:
+        post_save.connect(_catalogue_changed, sender=model, dispatch_uid=f"edition-{model.__name__}-save")
+        post_delete.connect(_catalogue_changed, sender=model, dispatch_uid=f"edition-{model.__name__}-delete")
+    post_save.connect(_version_changed, sender=Version, dispatch_uid="edition-version-save")

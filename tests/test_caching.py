@@ -1,0 +1,131 @@
+"""Rendered public pages are kept, answered with validators, and retired exactly when what they show changes."""
+
+import datetime
+import pickle
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from classes import workflow
+from classes.models import CatalogueEdition, Department
+from tests.conftest import publish
+from tests.pagetext import page_text
+
+pytestmark = pytest.mark.django_db
+
+DRAFT_WORDS = "Reconciles the petty cash of the moon base"
+
+
+@pytest.fixture
+def clerk(make_class, jurisdiction):
+    """Account Clerk, version 1 adopted, in the Finance department."""
+    finance = Department.objects.create(jurisdiction=jurisdiction, name="Finance")
+    job_class, first = make_class("Account Clerk", status="draft", department=finance)
+    first.duties.create(position=1, text="Keeps the weekly ledger;")
+    publish(first, adopted_on=datetime.date(2003, 8, 13))
+    return job_class
+
+
+def class_url(job_class, tail=""):
+    return f"/classes/{job_class.jurisdiction.slug}/{job_class.slug}/{tail}"
+
+
+def adopt_revision(job_class, duty):
+    draft = workflow.start_revision(job_class, by=None)
+    draft.duties.all().delete()
+    draft.duties.create(position=1, text=duty)
+    workflow.propose(draft, by=None)
+    return workflow.adopt(draft, by=None, adopted_on=datetime.date(2024, 1, 1))
+
+
+def queries_for(client, address, **headers):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(address, headers=headers)
+    return response, len(queries)
+
+
+def kept_values():
+    """Everything the page cache holds, as bytes (LocMemCache keeps values pickled)."""
+    return [pickle.loads(value) for value in cache._cache.values()]
+
+
+@pytest.mark.parametrize("tail", ["", "versions/1/", "versions/1/print/", "versions/1/pdf/"])
+def test_a_page_asked_again_is_not_rendered_again(client, clerk, tail):
+    first, first_queries = queries_for(client, class_url(clerk, tail))
+    again, again_queries = queries_for(client, class_url(clerk, tail))
+
+    assert first.status_code == again.status_code == 200
+    assert again.content == first.content
+    assert first_queries > 5 and again_queries == 1  # only finding the version, with the edition
+    assert again["ETag"] == first["ETag"]
+
+
+def test_validators_answer_an_unchanged_page_with_304(client, clerk):
+    first = client.get(class_url(clerk))
+    assert first["Last-Modified"]
+    assert "public" in first["Cache-Control"] and "max-age=300" in first["Cache-Control"]
+
+    response, queries = queries_for(client, class_url(clerk), if_none_match=first["ETag"])
+    assert response.status_code == 304 and response.content == b""
+    assert queries == 1
+
+
+def test_a_permanent_version_address_may_be_kept_a_day_by_a_shared_cache(client, clerk):
+    for tail in ("versions/1/", "versions/1/print/", "versions/1/pdf/"):
+        assert "max-age=86400" in client.get(class_url(clerk, tail))["Cache-Control"]
+
+
+def test_a_new_adoption_changes_the_class_page_at_once(client, clerk):
+    before = client.get(class_url(clerk))
+    assert "Keeps the weekly ledger;" in page_text(before.content.decode())
+
+    adopt_revision(clerk, "Keeps the ledger in the accounting system.")
+
+    after = client.get(class_url(clerk))
+    assert "Keeps the ledger in the accounting system." in page_text(after.content.decode())
+    assert "Keeps the weekly ledger;" not in page_text(after.content.decode())
+    assert after["ETag"] != before["ETag"]
+    assert client.get(class_url(clerk), headers={"if-none-match": before["ETag"]}).status_code == 200
+
+
+def test_a_permanent_version_keeps_its_text_and_says_it_was_superseded(client, clerk):
+    before = page_text(client.get(class_url(clerk, "versions/1/")).content.decode())
+    pdf_before = client.get(class_url(clerk, "versions/1/pdf/")).content
+
+    adopt_revision(clerk, "Keeps the ledger in the accounting system.")
+
+    after = page_text(client.get(class_url(clerk, "versions/1/")).content.decode())
+    assert "Keeps the weekly ledger;" in after and "accounting system" not in after
+    assert "a superseded text kept as a public record" in after
+    spec_before, spec_after = (text[text.index("Account Clerk") :] for text in (before, after))
+    assert spec_after.split("Keeps the weekly ledger;")[1] == spec_before.split("Keeps the weekly ledger;")[1]
+    pdf_after = client.get(class_url(clerk, "versions/1/pdf/")).content
+    assert pdf_after != pdf_before  # its print now says "Superseded", as the print page does
+    assert client.get(class_url(clerk, "versions/1/pdf/")).content == pdf_after
+
+
+def test_a_renamed_department_changes_the_pages_that_show_it(client, clerk):
+    assert "Finance" in page_text(client.get(class_url(clerk)).content.decode())
+
+    department = Department.objects.get(name="Finance")
+    department.name = "Department of Finance and Budget"
+    department.save()
+
+    assert "Department of Finance and Budget" in page_text(client.get(class_url(clerk)).content.decode())
+
+
+def test_a_draft_never_enters_any_cache(client, clerk, settings):
+    edition = CatalogueEdition.objects.get().number
+    draft = workflow.start_revision(clerk, by=None)
+    draft.duties.create(position=2, text=DRAFT_WORDS)
+    assert CatalogueEdition.objects.get().number == edition  # writing a draft is no change the public sees
+
+    pages = ["", "versions/1/", "versions/1/print/", "versions/1/pdf/", "versions/2/", "versions/2/print/"]
+    answers = {tail: client.get(class_url(clerk, tail)).status_code for tail in [*pages, "versions/2/pdf/"]}
+
+    assert answers["versions/2/"] == answers["versions/2/print/"] == answers["versions/2/pdf/"] == 404
+    assert not any(DRAFT_WORDS.encode() in value for value in kept_values())
+    kept_files = sorted(path.name for path in settings.RENDERED_ROOT.iterdir())
+    assert kept_files == [f"version-{clerk.versions.get(number=1).pk}-adopted"]
