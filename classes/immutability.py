@@ -70,6 +70,11 @@ class PartQuerySet(models.QuerySet):
             raise AdoptedTextError("a part of an adopted version")
         return super().bulk_create(objs, *args, **kwargs)
 
+    def bulk_create_in_new_draft(self, objs, *args, **kwargs):
+        """`bulk_create` without its look-ups of public text, for new rows of a draft version that the caller has
+        created in its own transaction, still open: no other connection can see that version, so none can adopt it."""
+        return super().bulk_create(objs, *args, **kwargs)
+
 
 class PathPartQuerySet(PartQuerySet):
     version_lookup = "path__version"

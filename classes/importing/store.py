@@ -5,11 +5,13 @@ from functools import cache, reduce
 
 from django.db import connection, transaction
 from django.db.models import Max, Q
+from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history, get_history_manager_for_model
 
 from classes.models import (
     KSA,
+    CatalogueEdition,
     ClassSeries,
     Competency,
     Department,
@@ -67,7 +69,7 @@ def save_draft(spec, *, jurisdiction, by=None):
                 )
             number = (job_class.versions.aggregate(highest=Max("number"))["highest"] or 0) + 1
         else:
-            job_class = _new_class(spec, jurisdiction)
+            job_class = _new_class(spec, jurisdiction, by)
             number = 1
         version = Version(job_class=job_class, number=number, status=VersionStatus.DRAFT, updated_by=by)
         for field in VERSION_FIELDS:  # a heading the document does not print stays empty: nothing is invented
@@ -76,13 +78,13 @@ def save_draft(spec, *, jurisdiction, by=None):
             version.department, _ = Department.objects.get_or_create(
                 jurisdiction=jurisdiction, name=spec["department_name"]
             )
-        version.save()
+        _save_new(version, by)
         _save_parts(version, spec, by)
         _save_history(job_class, spec, new_class=new_class)
     return version
 
 
-def _new_class(spec, jurisdiction):
+def _new_class(spec, jurisdiction, by):
     base = slugify(spec["title"])[:110] or "class"
     slug, n = base, 1
     taken = set(
@@ -98,24 +100,24 @@ def _new_class(spec, jurisdiction):
         )
         if not series.classes.filter(series_level=spec["series_level"]).exists():
             job_class.series, job_class.series_level = series, spec["series_level"]
-    job_class.save()
+    _save_new(job_class, by)
     return job_class
 
 
 def _save_parts(version, spec, by):
-    """Each list of parts in one insert, with its audit-trail rows ("created") in one more.
-
-    The bulk insert goes through the parts' guarded queryset, which refuses rows of an adopted version.
-    """
+    """Each list of parts in one insert, and its audit-trail rows in one more."""
 
     def create(model, rows):
         rows = list(rows)
         if not rows:
             return []
-        if not connection.features.can_return_rows_from_bulk_insert:
+        if not connection.features.can_return_rows_from_bulk_insert:  # no keys to copy the rows by
             return bulk_create_with_history(rows, model, default_user=by)
-        rows = model._default_manager.bulk_create(rows)  # the guarded queryset: refuses an adopted version
-        _audit_trail(model).bulk_history_create(rows, default_user=by)
+        # Without the adopted-text guard's look-up (a query for each list): `version` is the draft that save_draft,
+        # the only caller, has just inserted in the transaction still open around this call, so no other connection
+        # can see it yet, let alone adopt it, and nothing in this transaction changes its status.
+        rows = model._default_manager.bulk_create_in_new_draft(rows)
+        _copy_to_audit_trail(model, rows, by)
         return rows
 
     create(Duty, (Duty(version=version, position=i, text=d["text"]) for i, d in enumerate(spec["duties"], 1)))
@@ -191,10 +193,37 @@ def _save_parts(version, spec, by):
     )
 
 
+def _save_new(row, by):
+    """Save the new `row`: every post_save receiver runs but simple_history's, as its audit-trail row is copied."""
+    row.save_without_historical_record()
+    _copy_to_audit_trail(type(row), [row], by)
+
+
+def _copy_to_audit_trail(model, rows, by):
+    """The "created" audit-trail rows of `rows`, just stored, copied from their table by the database in one statement.
+
+    simple_history's signal handler and its bulk_history_create build a Python object for each audit-trail row, which
+    cost more than the inserts themselves.
+    """
+    history, copy = _audit_trail(model)
+    user = by or history.get_default_history_user(rows[0])  # as simple_history would: else the request's user
+    when = history._meta.get_field("history_date").get_db_prep_value(timezone.now(), connection)
+    keys = ", ".join(["%s"] * len(rows))
+    with connection.cursor() as cursor:
+        cursor.execute(f"{copy} ({keys})", [when, user.pk if user else None, *(row.pk for row in rows)])
+
+
 @cache
 def _audit_trail(model):
-    """The audit-trail manager of a part model (looked up once: simple_history builds it anew on each access)."""
-    return get_history_manager_for_model(model)
+    """The audit-trail model of `model`, and the statement copying rows of `model` there as created, up to the keys."""
+    history = get_history_manager_for_model(model).model
+    quote = connection.ops.quote_name
+    tracked = ", ".join(quote(field.column) for field in history.tracked_fields)
+    table, source, key = quote(history._meta.db_table), quote(model._meta.db_table), quote(model._meta.pk.column)
+    return history, (
+        f"INSERT INTO {table} ({tracked}, history_date, history_change_reason, history_type, history_user_id) "
+        f"SELECT {tracked}, %s, NULL, '+', %s FROM {source} WHERE {key} IN"
+    )
 
 
 def _save_history(job_class, spec, *, new_class):
@@ -208,3 +237,5 @@ def _save_history(job_class, spec, *, new_class):
             entries.append(HistoryEntry(job_class=job_class, **entry))
             known.add((entry["kind"], entry["date"]))
     HistoryEntry.objects.bulk_create(entries)
+    if entries and not new_class:  # the class's public pages list its history: a bulk insert sends no signal
+        CatalogueEdition.next()
