@@ -5,6 +5,8 @@ from django.urls import include, path
 
 from classes.views import catalogue, documents, opendata
 
+from .health import health
+
 urlpatterns = [
     path("", catalogue.home, name="home"),
     path("", include("qualifications.urls")),  # before the catalogue's: "classes/qualify/" is the checker's
@@ -15,6 +17,7 @@ urlpatterns = [
     path("data/classes.json", opendata.catalogue_json, name="catalogue_json"),
     path("admin/import/", include("classes.importing.urls")),
     path("admin/", admin.site.urls),
+    path("health/", health, name="health"),
 ]
 
 admin.site.site_header = "civilspec administration"

@@ -87,3 +87,10 @@ def test_the_list_pages_through_many_classes(client, make_class):
 
     assert "Clerk 00" in first and "Clerk 24" in first and "Clerk 25" not in first
     assert "Clerk 29" in second and "Page 2 of 2" in second
+
+
+def test_the_health_check_answers_without_the_database(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/health/")
+    assert response.status_code == 200 and response.content == b"ok\n"
+    assert "no-store" in response["Cache-Control"]
