@@ -1,6 +1,5 @@
 """The public catalogue: home, list with search and filters, class pages, jurisdiction pages."""
 
-from django.core.paginator import Paginator
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.shortcuts import get_object_or_404, render
 
@@ -9,6 +8,7 @@ from qualifications.models import TimeInTitle
 from .. import caching, search
 from ..filters import ClassFilter
 from ..models import JobClass, Jurisdiction, Version
+from ..paging import CappedPaginator
 from . import found_version
 
 CLASSES_PER_PAGE = 25
@@ -38,7 +38,7 @@ def class_list(request):
     if query:
         classes = search.apply(classes, query)
     classes = sort_classes(classes, sort if query or sort != "relevance" else "title")
-    page = Paginator(classes, CLASSES_PER_PAGE).get_page(request.GET.get("page"))
+    page = CappedPaginator(classes, CLASSES_PER_PAGE).get_page(request.GET.get("page"))
     passages = search.passages(query, page.object_list) if query else {}
     context = {
         "filter": class_filter,
