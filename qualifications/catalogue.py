@@ -3,6 +3,7 @@
 import math
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import islice
 
 from django.db.models import Prefetch, Q
 
@@ -13,6 +14,7 @@ from .models import Path
 from .rules import Questions, Rules
 from .vocabulary import EducationLevel, PathKind, SubstitutionKind
 
+CHUNK = 100  # candidates read and evaluated at a time
 # Across thousands of classes an applicant cannot confirm each one's fields of study or kinds of work, so
 # the catalogue asks only what every spec shares and takes the rest as confirmed, saying so in each match.
 CATALOGUE_QUESTIONS = Questions(
@@ -40,28 +42,39 @@ class Match:
 
 
 def classes_met(profile, *, jurisdiction=None):
-    """Matches in title order: narrowed in SQL on the paths' structured facts, then evaluated one by one."""
-    matches = []
+    """Matches in title order, found lazily: candidates narrowed in SQL on the paths' structured facts are read a
+    chunk at a time and evaluated, so a page costs what it takes to fill it, not what the whole catalogue holds."""
     for version in candidates(profile, jurisdiction):
         rules = Rules.from_version(version)
         rules = Rules(paths=tuple(p for p in rules.paths if not p.is_promotional), substitutions=rules.substitutions)
         met = [result for result in evaluate(rules, profile, assume_confirmed=True) if result.outcome == MET]
         if met:
             fewest = min(met, key=lambda result: len(result.assumed))
-            matches.append(Match(version, met, fewest.assumed))
-    return matches
+            yield Match(version, met, fewest.assumed)
+
+
+def page_of_matches(profile, *, jurisdiction=None, number=1, per_page=25):
+    """The matches of page `number` (from 1), and whether another page follows."""
+    start = (number - 1) * per_page
+    found = list(islice(classes_met(profile, jurisdiction=jurisdiction), start, start + per_page + 1))
+    return found[:per_page], len(found) > per_page
 
 
 def candidates(profile, jurisdiction):
-    """Current versions with an open-competitive path the profile could meet by its level of education and
-    its years of work (counted generously: the evaluator then applies every rule)."""
+    """Current versions with an open-competitive path the profile could meet by its level of education and its
+    years of work (counted generously: the evaluator then applies every rule), in title order, a chunk at a time."""
     rank = EducationLevel.rank(profile.education_level)
     levels = ["", *EducationLevel.values[: rank + 1]] if rank is not None else [""]
-    most_years = Decimal(math.ceil(sum(job.months for job in profile.jobs) * 100 / 12)) / 100  # rounded up
-    within_reach = Q(education_level__in=levels) & (
-        Q(experience_years__isnull=True)
-        | Q(experience_years__lte=most_years)
-        | Q(version__substitutions__kind=SubstitutionKind.EDUCATION_FOR_EXPERIENCE)
+    months = sum(job.months for job in profile.jobs)
+    supervisory_months = sum(job.months for job in profile.jobs if job.supervisory)
+    within_reach = (
+        Q(education_level__in=levels)
+        & (
+            Q(experience_years__isnull=True)
+            | Q(experience_years__lte=_years_up(months))
+            | Q(version__substitutions__kind=SubstitutionKind.EDUCATION_FOR_EXPERIENCE)
+        )
+        & (Q(supervisory_years__isnull=True) | Q(supervisory_years__lte=_years_up(supervisory_months)))
     )
     paths = Path.objects.filter(
         within_reach | Q(is_equivalent_combination=True),
@@ -71,9 +84,27 @@ def candidates(profile, jurisdiction):
     )
     if jurisdiction:
         paths = paths.filter(version__job_class__jurisdiction=jurisdiction)
-    return (
+    versions = (
         Version.objects.filter(pk__in=paths.values("version"))
         .select_related("job_class__jurisdiction", "department")
         .prefetch_related(Prefetch("paths", Path.objects.prefetch_related("titles")), "substitutions", "definitions")
-        .order_by("job_class__title", "job_class__jurisdiction__name", "pk")
+        .order_by("job_class__title", "pk")
     )
+    after = None
+    while True:  # keyset pagination: each chunk starts after the last (title, key) read
+        chunk = versions.filter(_after(after))[:CHUNK] if after else versions[:CHUNK]
+        chunk = list(chunk)
+        yield from chunk
+        if len(chunk) < CHUNK:
+            return
+        after = (chunk[-1].job_class.title, chunk[-1].pk)
+
+
+def _after(position):
+    title, key = position
+    return Q(job_class__title__gt=title) | Q(job_class__title=title, pk__gt=key)
+
+
+def _years_up(months):
+    """Months as years to two decimals, rounded up, so that a path asking exactly that many is kept."""
+    return Decimal(math.ceil(months * 100 / 12)) / 100

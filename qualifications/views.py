@@ -7,7 +7,6 @@ profile travels in POST bodies (never in addresses, which servers log).
 
 import json
 
-from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
@@ -17,7 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from classes.models import Jurisdiction, Version
 
-from .catalogue import CATALOGUE_QUESTIONS, classes_met
+from .catalogue import CATALOGUE_QUESTIONS, page_of_matches
 from .checker import OUTCOME_LABELS, evaluate, overall
 from .forms import profile_forms
 from .profile import ProfileError, read_profile
@@ -28,6 +27,13 @@ NOTICE = (
     "after reviewing your application."
 )
 RESULTS_PER_PAGE = 25
+LAST_PAGE = 400  # each page evaluates the candidates before it: a reader narrows the search long before this
+
+
+def page_number(value):
+    return (
+        min(int(value), LAST_PAGE) if value.isascii() and value.isdigit() and 0 < len(value) < 5 and int(value) else 1
+    )
 
 
 def private(view):
@@ -136,8 +142,18 @@ def qualify(request):
     if posted is not None and "add_job" not in posted:
         if form.is_valid() and jobs.is_valid() and (jurisdiction or not jurisdiction_slug):
             profile = read_profile(form.profile_data(jobs))
-            met = classes_met(profile, jurisdiction=jurisdiction)
-            page = Paginator(met, RESULTS_PER_PAGE).get_page(posted.get("page"))
+            number = page_number(posted.get("page", ""))
+            matches, more = page_of_matches(
+                profile, jurisdiction=jurisdiction, number=number, per_page=RESULTS_PER_PAGE
+            )
+            first = (number - 1) * RESULTS_PER_PAGE + 1
+            page = {
+                "matches": matches,
+                "number": number,
+                "first": first,
+                "last": first + len(matches) - 1,
+                "more": more,
+            }
         else:
             status = 400
     context = {
