@@ -13,7 +13,8 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self):
-        return self.object_list[: COUNT_CAP + 1].count()
+        # Unordered and bare: the cap needs no ranking, and each row costs only what finding it costs.
+        return self.object_list.order_by().values("pk")[: COUNT_CAP + 1].count()
 
     @property
     def is_capped(self):
