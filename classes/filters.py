@@ -65,6 +65,24 @@ class ClassFilter(django_filters.FilterSet):
         fields = []
         form = forms.Form
 
+    # A statewide catalogue holds thousands of departments and series: the form offers those of the chosen
+    # jurisdiction, and otherwise only one already chosen (an address may name one without a jurisdiction).
+    SCOPED_TO_JURISDICTION = ("department", "series")
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        jurisdiction = self.data.get("jurisdiction", "")
+        for name in self.SCOPED_TO_JURISDICTION:
+            field = self.form.fields[name]
+            chosen = self.data.get(name, "")
+            if jurisdiction:
+                field.queryset = field.queryset.filter(jurisdiction__slug=jurisdiction)
+            elif chosen.isascii() and chosen.isdigit():
+                field.queryset = field.queryset.filter(pk=chosen)
+            else:
+                field.queryset = field.queryset.none()
+                field.help_text = "Choose a jurisdiction first."
+
     def filter_queryset(self, queryset):
         # Current classes only, unless the status filter asks for abolished ones.
         if not self.form.cleaned_data.get("status"):

@@ -1,5 +1,7 @@
 """Filters on the class list read the current adopted version, combine, stay in the URL, and refuse bad values clearly."""
 
+import re
+
 import pytest
 
 from classes.models import Department, Jurisdiction
@@ -162,3 +164,25 @@ def test_search_combines_with_filters(client, seeds):
     assert "matching “coordinator”" in text
     assert "CHILD SUPPORT ENFORCEMENT COORDINATOR" in text
     assert "CUSTOMER SUPPORT COORDINATOR" not in text
+
+
+def test_the_form_offers_only_the_chosen_jurisdictions_departments(client, catalogue, jurisdiction):
+    elsewhere = Jurisdiction.objects.create(name="Broome County", slug="broome-county")
+    Department.objects.create(jurisdiction=elsewhere, name="Department of Public Works")
+
+    def offered(params):
+        html = client.get("/classes/", params).content.decode()
+        return re.findall(r'<option value="\d+"[^>]*>([^<]*Department[^<]*)</option>', html), page_text(html)
+
+    departments, text = offered({})
+    assert departments == [] and "Choose a jurisdiction first." in text
+    departments, text = offered({"jurisdiction": jurisdiction.slug})
+    assert [name for name in departments if "Public Works" in name] == []
+    assert [name for name in departments if "Social Services" in name] != []
+
+
+def test_a_department_chosen_without_a_jurisdiction_still_filters_and_shows(client, catalogue):
+    department = Department.objects.get(name="Department of Social Services")
+    response = client.get("/classes/", {"department": department.pk})
+    assert response.status_code == 200
+    assert f'<option value="{department.pk}" selected>' in response.content.decode()
