@@ -135,6 +135,9 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_ENTRIES", 2000)},
     }
 }
+# Seconds a worker trusts the catalogue edition it last read: kept pages then cost no query, and a change
+# (an adoption) reaches every worker within this time.
+CATALOGUE_EDITION_TTL = env_int("CATALOGUE_EDITION_TTL", 2)
 # Rendered PDFs of public versions, kept on disk by version and status; any folder the workers may write.
 RENDERED_ROOT = Path(os.environ.get("RENDERED_ROOT", BASE_DIR / "var" / "rendered"))
 

@@ -7,14 +7,15 @@ public can see advances (see `CatalogueEdition`). A draft never reaches any of t
 has found a public version first, and a draft's save starts no edition.
 """
 
+import hashlib
 import os
 import tempfile
+import time
 from email.utils import format_datetime
 from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Subquery
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control
@@ -30,43 +31,69 @@ CATALOGUE_MODELS = [JobClass, Jurisdiction, Department, ClassSeries, HistoryEntr
 UNSEEN_WHEN_NEW = {JobClass, Jurisdiction, Department, ClassSeries}
 
 
-def with_edition(versions):
-    """`versions` annotated with the catalogue's `edition` and its `edition_changed_at`, read in the same query."""
-    edition = CatalogueEdition.current()
-    return versions.annotate(
-        edition=Subquery(edition.values("number")[:1]),
-        edition_changed_at=Subquery(edition.values("changed_at")[:1]),
-    )
+_edition = {"number": None, "changed_at": None, "read_at": 0.0}
 
 
-def page(request, key, version, render, *, max_age):
-    """The page `render()` makes for `version` (annotated by `with_edition`), kept per edition and answered
-    with validators: an unchanged page is a 304, and a repeated one is not rendered again."""
-    etag = f'"{key}.{version.edition or 0}"'
+def current_edition():
+    """(number, changed_at) of the catalogue's edition, read from the database at most once every
+    `CATALOGUE_EDITION_TTL` seconds in this process: a kept page then costs no query at all, and a
+    change reaches every process within that many seconds."""
+    now = time.monotonic()
+    if _edition["number"] is None or now - _edition["read_at"] >= settings.CATALOGUE_EDITION_TTL:
+        row = CatalogueEdition.current().values_list("number", "changed_at").first() or (0, None)
+        _edition.update(number=row[0], changed_at=row[1], read_at=now)
+    return _edition["number"], _edition["changed_at"]
+
+
+def forget_edition():
+    """Read the edition afresh at the next page (a test's rolled-back transaction gives its numbers out again)."""
+    _edition["number"] = None
+
+
+def page(request, render, *, max_age):
+    """The page `render()` makes for this address, kept per edition and answered with validators: an unchanged
+    page is a 304, a repeated one is not rendered again. `render` raises Http404 for what is not public."""
+    edition, changed_at = current_edition()
+    etag = f'"{edition}-{_digest(request.path)}"'
     if etag in _if_none_match(request):
-        return _validated(HttpResponseNotModified(), etag, version.edition_changed_at, max_age)
-    cache_key = f"page:{key}:{version.edition or 0}"
-    content = cache.get(cache_key)
+        return _validated(HttpResponseNotModified(), etag, changed_at, max_age)
+    key = f"page:{edition}:{request.path}"
+    content = cache.get(key)
     if content is None:
         response = render()
         if response.status_code != 200:
             return response
-        cache.set(cache_key, response.content, timeout=None)
+        cache.set(key, response.content, timeout=None)
     else:
         response = HttpResponse(content)
-    return _validated(response, etag, version.edition_changed_at, max_age)
+    return _validated(response, etag, changed_at, max_age)
 
 
-def document(request, version, render, respond):
-    """A version's rendered document, kept on disk by version and status and answered with validators:
-    `render()` makes its bytes once, `respond(content)` the response around them."""
-    etag = f'"v{version.pk}.{version.status}"'
+def document(request, find, render, respond):
+    """A version's rendered document, kept on disk by version and status and answered with validators.
+
+    `find()` gives the public version the address names (or raises Http404), `render(version_pk)` the
+    document's bytes, `respond(content)` the response around them. What the address names is kept per
+    edition too, so a repeated download reads no database."""
+    edition, _ = current_edition()
+    key = f"document:{edition}:{request.path}"
+    target = cache.get(key)
+    if target is None:
+        version = find()
+        target = (version.pk, version.status)
+        cache.set(key, target, timeout=None)
+    version_pk, status = target
+    etag = f'"v{version_pk}.{status}"'
     if etag in _if_none_match(request):
         return _validated(HttpResponseNotModified(), etag, None, VERSION_MAX_AGE)
-    path = Path(settings.RENDERED_ROOT) / f"version-{version.pk}-{version.status}"
+    path = Path(settings.RENDERED_ROOT) / f"version-{version_pk}-{status}"
     if not path.exists():
-        _write_atomically(path, render())
+        _write_atomically(path, render(version_pk))
     return _validated(respond(path.read_bytes()), etag, None, VERSION_MAX_AGE)  # some tens of kilobytes
+
+
+def _digest(text):
+    return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
 
 
 def _write_atomically(path, content):

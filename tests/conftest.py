@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from django.core.management import call_command
 
-from classes import search
+from classes import caching, search
 from classes.models import JobClass, Jurisdiction, Version
 
 FIXTURES = sorted((Path(__file__).resolve().parent.parent / "fixtures").glob("*.json"))
@@ -18,6 +18,7 @@ FIXTURES = sorted((Path(__file__).resolve().parent.parent / "fixtures").glob("*.
 def nothing_kept_between_tests(settings):
     """Rendered pages are kept by row keys and edition numbers, which a rolled-back test gives out again."""
     cache.clear()
+    caching.forget_edition()
     shutil.rmtree(settings.RENDERED_ROOT, ignore_errors=True)
 
 

@@ -19,6 +19,8 @@ STORAGES = {
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 
+# Every request reads the edition: tests change the catalogue and ask again at once.
+CATALOGUE_EDITION_TTL = 0
 # Each test run keeps its rendered documents apart, and removes them at exit.
 RENDERED_ROOT = Path(tempfile.mkdtemp(prefix="civilspec-rendered-"))
 atexit.register(shutil.rmtree, RENDERED_ROOT, ignore_errors=True)

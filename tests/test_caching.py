@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from classes import workflow
+from classes import caching, workflow
 from classes.models import CatalogueEdition, Department
 from tests.conftest import publish
 from tests.pagetext import page_text
@@ -58,7 +58,7 @@ def test_a_page_asked_again_is_not_rendered_again(client, clerk, tail):
 
     assert first.status_code == again.status_code == 200
     assert again.content == first.content
-    assert first_queries > 5 and again_queries == 1  # only finding the version, with the edition
+    assert first_queries > 5 and again_queries == 1  # only reading the edition (tests read it at every request)
     assert again["ETag"] == first["ETag"]
 
 
@@ -129,3 +129,18 @@ def test_a_draft_never_enters_any_cache(client, clerk, settings):
     assert not any(DRAFT_WORDS.encode() in value for value in kept_values())
     kept_files = sorted(path.name for path in settings.RENDERED_ROOT.iterdir())
     assert kept_files == [f"version-{clerk.versions.get(number=1).pk}-adopted"]
+
+
+def test_a_worker_trusts_the_edition_it_read_for_a_few_seconds(client, clerk, settings, monkeypatch):
+    settings.CATALOGUE_EDITION_TTL = 2
+    clock = [1000.0]
+    monkeypatch.setattr(caching.time, "monotonic", lambda: clock[0])
+    client.get(class_url(clerk))
+
+    response, queries = queries_for(client, class_url(clerk))
+    assert response.status_code == 200 and queries == 0  # a kept page, and an edition read less than two seconds ago
+
+    adopt_revision(clerk, "Keeps the ledger in the accounting system.")
+    assert "accounting system" not in page_text(client.get(class_url(clerk)).content.decode())
+    clock[0] += 2
+    assert "accounting system" in page_text(client.get(class_url(clerk)).content.decode())

@@ -9,7 +9,6 @@ from .. import caching, search
 from ..filters import ClassFilter
 from ..models import JobClass, Jurisdiction, Version
 from ..paging import CappedPaginator
-from . import found_version
 
 CLASSES_PER_PAGE = 25
 LONGEST_QUERY = 200
@@ -68,14 +67,13 @@ def query_without_page(request):
 
 
 def class_detail(request, jurisdiction_slug, class_slug):
-    found = found_version(Version.objects.current().of_class(jurisdiction_slug, class_slug))
     return caching.page(
-        request, f"class:{found.pk}", found, lambda: render_class(request, found), max_age=caching.CLASS_PAGE_MAX_AGE
+        request, lambda: render_class(request, jurisdiction_slug, class_slug), max_age=caching.CLASS_PAGE_MAX_AGE
     )
 
 
-def render_class(request, found):
-    version = Version.objects.for_display().get(pk=found.pk)
+def render_class(request, jurisdiction_slug, class_slug):
+    version = get_object_or_404(Version.objects.current().for_display().of_class(jurisdiction_slug, class_slug))
     job_class = version.job_class
     context = {
         "version": version,

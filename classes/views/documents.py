@@ -4,11 +4,11 @@ import datetime
 import re
 
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 
 from .. import caching, pdf
 from ..models import Version
-from . import found_version
+from . import public_version
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -20,23 +20,20 @@ def pdf_response(content, filename):
 
 
 def version_print(request, jurisdiction_slug, class_slug, number):
-    found = found_version(Version.objects.public().of_class(jurisdiction_slug, class_slug).filter(number=number))
-
     def render_print():
-        return render(
-            request, "classes/version_print.html", {"version": Version.objects.for_display().get(pk=found.pk)}
-        )
+        version = public_version(jurisdiction_slug, class_slug, number)
+        return render(request, "classes/version_print.html", {"version": version})
 
-    return caching.page(request, f"print:{found.pk}", found, render_print, max_age=caching.VERSION_MAX_AGE)
+    return caching.page(request, render_print, max_age=caching.VERSION_MAX_AGE)
 
 
 def version_pdf(request, jurisdiction_slug, class_slug, number):
-    found = found_version(Version.objects.public().of_class(jurisdiction_slug, class_slug).filter(number=number))
     filename = f"{jurisdiction_slug}-{class_slug}-version-{number}.pdf"
+    public = Version.objects.public().of_class(jurisdiction_slug, class_slug)
     return caching.document(
         request,
-        found,
-        render=lambda: pdf.version_pdf(Version.objects.for_display().get(pk=found.pk)),
+        find=lambda: get_object_or_404(public.only("pk", "status"), number=number),
+        render=lambda version_pk: pdf.version_pdf(Version.objects.for_display().get(pk=version_pk)),
         respond=lambda content: pdf_response(content, filename),
     )
 

@@ -11,7 +11,7 @@ from .. import caching
 from ..diff import compare_versions
 from ..models import Version
 from ..vocabulary import VersionStatus
-from . import found_version
+from . import public_version
 
 
 def public_versions(jurisdiction_slug, class_slug):
@@ -35,14 +35,14 @@ def history(request, jurisdiction_slug, class_slug):
 
 
 def version_detail(request, jurisdiction_slug, class_slug, number):
-    found = found_version(Version.objects.public().of_class(jurisdiction_slug, class_slug).filter(number=number))
     return caching.page(
-        request, f"version:{found.pk}", found, lambda: render_version(request, found), max_age=caching.VERSION_MAX_AGE
+        request,
+        lambda: render_version(request, public_version(jurisdiction_slug, class_slug, number)),
+        max_age=caching.VERSION_MAX_AGE,
     )
 
 
-def render_version(request, found):
-    version = Version.objects.for_display().get(pk=found.pk)
+def render_version(request, version):
     current = None
     if version.status == VersionStatus.SUPERSEDED:
         current = version.job_class.versions.current().first()
