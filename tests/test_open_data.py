@@ -15,10 +15,15 @@ from tests.conftest import publish
 pytestmark = pytest.mark.django_db
 
 
+def body(response):
+    """The whole of a streamed export: it is written as it is read."""
+    return b"".join(response.streaming_content)
+
+
 def csv_rows(client):
     response = client.get("/data/classes.csv")
     assert response.status_code == 200
-    return list(csv.DictReader(io.StringIO(response.content.decode())))
+    return list(csv.DictReader(io.StringIO(body(response).decode())))
 
 
 def with_paths(version):
@@ -72,7 +77,7 @@ def test_the_csv_is_a_download_with_a_filename_and_the_documented_columns(client
 
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="civilspec-classes.csv"'
-    assert response.content.decode().splitlines()[0].startswith("jurisdiction,jurisdiction_slug,class_slug,code,title,")
+    assert body(response).decode().splitlines()[0].startswith("jurisdiction,jurisdiction_slug,class_slug,code,title,")
 
 
 def test_the_csv_neutralises_cells_a_spreadsheet_would_run_as_formulas(client, jurisdiction):
@@ -111,7 +116,7 @@ def test_the_json_catalogue_has_one_object_per_current_class_with_its_paths_fact
     make_class("Budget Analyst", status="draft")
 
     response = client.get("/data/classes.json")
-    data = json.loads(response.content)
+    data = json.loads(body(response))
 
     assert response["Content-Type"] == "application/json"
     assert data["count"] == 1
@@ -202,7 +207,7 @@ def test_a_superseded_version_json_is_public_but_a_draft_version_json_is_404(cli
 
 def test_every_seed_exports_to_csv_and_json(client, seeds):
     rows = csv_rows(client)
-    catalogue = client.get("/data/classes.json").json()
+    catalogue = json.loads(body(client.get("/data/classes.json")))
 
     assert len(rows) == catalogue["count"] == 5
     for entry in catalogue["classes"]:
@@ -222,5 +227,5 @@ def test_the_catalogue_exports_cost_the_same_few_queries_however_many_classes(
 
     # The current versions with class, jurisdiction, series and department; their paths; the paths'
     # times in title; the special requirements. (The titles' classes are unlinked here: no query.)
-    with django_assert_num_queries(4):
-        client.get(address)
+    with django_assert_num_queries(5 if address.endswith(".json") else 4):  # the JSON counts first
+        body(client.get(address))

@@ -1,27 +1,54 @@
 """Open data: the catalogue as CSV and JSON, and each version as JSON."""
 
 import csv
+import json
+from itertools import chain
 
-from django.http import HttpResponse, JsonResponse
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import JsonResponse, StreamingHttpResponse
 
 from .. import export
 from . import public_version
 
 JSON_OPTIONS = {"ensure_ascii": False, "indent": 2}
+STREAM_CHUNK = 1000  # versions read, with their paths and requirements, at a time
 
 
 def catalogue_csv(request):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    writer = csv.writer(_Line())
+    rows = (writer.writerow(export.csv_row(version, request)) for version in _streamed(export.current_versions()))
+    response = StreamingHttpResponse(chain([writer.writerow(export.CSV_COLUMNS)], rows))
+    response["Content-Type"] = "text/csv; charset=utf-8"
     response["Content-Disposition"] = 'attachment; filename="civilspec-classes.csv"'
-    writer = csv.writer(response)
-    writer.writerow(export.CSV_COLUMNS)
-    writer.writerows(export.csv_row(version, request) for version in export.current_versions())
     return response
 
 
 def catalogue_json(request):
-    classes = [export.catalogue_entry(version, request) for version in export.current_versions()]
-    return JsonResponse({"count": len(classes), "classes": classes}, json_dumps_params=JSON_OPTIONS)
+    versions = export.current_versions()
+    count = versions.count()
+    entries = (
+        json.dumps(export.catalogue_entry(version, request), cls=DjangoJSONEncoder, **JSON_OPTIONS)
+        for version in _streamed(versions)
+    )
+    body = chain([f'{{\n  "count": {count},\n  "classes": [\n'], _joined(entries), ["\n  ]\n}\n"])
+    return StreamingHttpResponse(body, content_type="application/json")
+
+
+class _Line:
+    """csv.writer writes each row here, which hands it back: the rows are streamed, never held."""
+
+    def write(self, line):
+        return line
+
+
+def _streamed(versions):
+    """The versions a chunk at a time, each chunk with its prefetches: the whole catalogue is never in memory."""
+    return versions.iterator(chunk_size=STREAM_CHUNK)
+
+
+def _joined(entries):
+    for index, entry in enumerate(entries):
+        yield ("" if index == 0 else ",\n") + entry
 
 
 def version_json(request, jurisdiction_slug, class_slug, number):
