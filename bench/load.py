@@ -521,8 +521,15 @@ def count_queries(endpoints):
 
 def send_in_process(browser, endpoint):
     if endpoint.method == "POST":
-        return browser.post(endpoint.path, data=endpoint.body, content_type=endpoint.content_type)
-    return browser.get(endpoint.path)
+        response = browser.post(endpoint.path, data=endpoint.body, content_type=endpoint.content_type)
+    else:
+        response = browser.get(endpoint.path)
+    if response.streaming:
+        # A streamed response (the open data) runs its queries while it is read: read it all here, inside the
+        # count and the time, as a client would.
+        for _ in response.streaming_content:
+            pass
+    return response
 
 
 # gunicorn
@@ -907,6 +914,9 @@ def save(text):
 
 def main():
     args = parse_args()
+    # A terminated run ends like an interrupted one: the finally clauses stop gunicorn (and a generation under way)
+    # and remove the temporary folder.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("Terminated; gunicorn stopped."))
     if shutil.which("wrk") is None:
         sys.exit(WRK_MISSING)
     if args.connections < args.threads:
