@@ -12,7 +12,7 @@ from fractions import Fraction
 from itertools import pairwise
 
 from .profile import FULL_TIME_HOURS
-from .rules import PathRule, norm
+from .rules import PathRule, norm, unique
 from .vocabulary import EducationLevel
 
 MET, NOT_MET, CANNOT_TELL = "met", "not_met", "cannot_tell"
@@ -376,14 +376,14 @@ class _Screen:
         checks = []
         if lowest:
             checks.extend(self.education(_only_level(lowest), result))
-        fields = unique_fields(anchors)
+        fields = tuple(unique(name for p in anchors for name in p.education_fields))
         college = college_years(self.profile)
         if fields:
             ok, _ = self.degree_in(fields, result)
             if not ok:
                 college = Fraction(0)
         college = min(college, points[-1][0])
-        kinds = tuple(dict.fromkeys(kind for p in anchors for kind in p.experience_kinds))
+        kinds = tuple(unique(kind for p in anchors for kind in p.experience_kinds))
         paid = any(p.paid_experience for p in anchors)
         part_time = False if any(p.part_time_accepted is False for p in anchors) else None
         full_week = max((p.full_time_hours_per_week or FULL_TIME_HOURS) for p in anchors)
@@ -443,10 +443,6 @@ class _Screen:
 
 def _only_level(level):
     return PathRule(label="", education_level=level)
-
-
-def unique_fields(paths):
-    return tuple(dict.fromkeys(name for p in paths for name in p.education_fields))
 
 
 def _along(points, at, column):

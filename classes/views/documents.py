@@ -29,10 +29,13 @@ def version_print(request, jurisdiction_slug, class_slug, number):
 
 def version_pdf(request, jurisdiction_slug, class_slug, number):
     filename = f"{jurisdiction_slug}-{class_slug}-version-{number}.pdf"
-    public = Version.objects.public().of_class(jurisdiction_slug, class_slug)
+    public = Version.objects.public
     return caching.document(
         request,
-        find=lambda: get_object_or_404(public.only("pk", "status"), number=number),
+        # Built only when the address is not kept yet: a kept download runs no query and builds none.
+        find=lambda: get_object_or_404(
+            public().of_class(jurisdiction_slug, class_slug).only("pk", "status"), number=number
+        ),
         render=lambda version_pk: pdf.version_pdf(Version.objects.for_display().get(pk=version_pk)),
         respond=lambda content: pdf_response(content, filename),
     )
