@@ -26,6 +26,8 @@ WORD = re.compile(r"[^\W_]+")  # letters and digits: the only part of user input
 STOPWORDS = frozenset(
     "a an and any are as at be by for from in into is it its of on or such that the their this to which who with".split()  # noqa: SIM905
 )
+# Matches ranked by their whole text, weighted by part; beyond this many, by their titles alone (see _PostgreSQL).
+WHOLE_TEXT_RANKED_MOST = 1000
 SUFFIXES = ("ations", "ation", "ments", "ment", "ions", "ion", "ings", "ing", "ies", "ers", "er", "es", "ed", "s")
 
 
@@ -52,6 +54,7 @@ def index_classes(job_class_ids):
                 unique_fields=["job_class"],
                 update_fields=["version", "title", "features", "duties", "qualifications"],
             )
+    _backend(SearchDocument.objects.db).refresh_title_words()
 
 
 def rebuild():
@@ -156,12 +159,13 @@ class _Backend:
 
 
 class _Document(Expression):
-    """PostgreSQL: the tsvector column of the class's search document, which only the database declares."""
+    """PostgreSQL: a tsvector column of the class's search document, which only the database declares."""
 
     output_field = SearchVectorField()
 
-    def __init__(self):
+    def __init__(self, column="document"):
         super().__init__()
+        self.column = column
         self.document_id = F("search_document__id")  # resolving it joins the class's document
 
     def get_source_expressions(self):
@@ -171,11 +175,11 @@ class _Document(Expression):
         (self.document_id,) = exprs
 
     def as_sql(self, compiler, connection):
-        return f"{compiler.quote_name_unless_alias(self.document_id.alias)}.document", []
+        return f"{compiler.quote_name_unless_alias(self.document_id.alias)}.{self.column}", []
 
 
 class _PostgreSQL(_Backend):
-    """A generated tsvector with a GIN index; pg_trgm over the titles corrects misspelt words."""
+    """Generated tsvectors with GIN indexes; a trigram index over the title words corrects misspelt words."""
 
     # Asked once, EXISTS makes the planner expect an early hit and read the documents in turn: every one of them for
     # a word found nowhere. Asked twice, the condition looks rare enough for it to take the GIN index instead.
@@ -184,14 +188,14 @@ class _PostgreSQL(_Backend):
         " AND document @@ to_tsquery('english', %(terms)s))"
     )
     WEIGHTS = [0.1, 0.2, 0.4, 1.0]  # D, C, B, A: PostgreSQL's defaults, spelt out
-    CLOSEST = """
-        SELECT word FROM (
-            SELECT title FROM classes_searchdocument WHERE %(word)s <%% title
-            ORDER BY word_similarity(%(word)s, title) DESC LIMIT 20
-        ) AS near, regexp_split_to_table(lower(near.title), '[^[:alnum:]]+') AS word
-        WHERE similarity(word, %(word)s) >= 0.4
-        ORDER BY similarity(word, %(word)s) DESC, word LIMIT 1
+    # Title words sharing enough trigrams with the misspelt word, nearest first; the closest by edits wins.
+    CANDIDATES = """
+        SELECT word FROM classes_titleword WHERE word %% %(word)s
+        ORDER BY similarity(word, %(word)s) DESC, documents DESC, word LIMIT 20
     """
+    # Low enough for a one-letter slip in a short word (two swapped letters in "warden" score 0.27); the edit
+    # distance then decides, so a low bar only lets more candidates through.
+    SIMILARITY = "SET LOCAL pg_trgm.similarity_threshold = 0.2"
 
     @staticmethod
     def terms(words, any_word=False, prefix=True):
@@ -201,17 +205,24 @@ class _PostgreSQL(_Backend):
         match = SearchQuery(self.terms(words, any_word, prefix), search_type="raw", config="english")
         # Ranked as any word: ts_rank ranks prefixes joined by & erratically (near zero for some matches).
         rank_by = SearchQuery(self.terms(words, any_word=True, prefix=prefix), search_type="raw", config="english")
-        return (
-            queryset.alias(search_document_vector=_Document())
-            .filter(search_document_vector=match)
-            .annotate(search_rank=SearchRank(F("search_document_vector"), rank_by, weights=self.WEIGHTS))
-        )
+        matches = queryset.alias(search_document_vector=_Document()).filter(search_document_vector=match)
+        if matches.values("pk")[: WHOLE_TEXT_RANKED_MOST + 1].count() <= WHOLE_TEXT_RANKED_MOST:
+            rank = SearchRank(F("search_document_vector"), rank_by, weights=self.WEIGHTS)
+        else:
+            # Too many to read each whole document: titles holding more of the words first, then by title.
+            rank = SearchRank(_Document("title_document"), rank_by)
+        return matches.annotate(search_rank=rank)
 
     def closest(self, word):
+        with transaction.atomic(using=self.connection.alias), self.connection.cursor() as cursor:
+            cursor.execute(self.SIMILARITY)
+            cursor.execute(self.CANDIDATES, {"word": word})
+            candidates = [row[0] for row in cursor.fetchall()]
+        return _fewest_edits(word, candidates)
+
+    def refresh_title_words(self):
         with self.connection.cursor() as cursor:
-            cursor.execute(self.CLOSEST, {"word": word})
-            row = cursor.fetchone()
-        return row and row[0]
+            cursor.execute("REFRESH MATERIALIZED VIEW CONCURRENTLY classes_titleword")
 
 
 class _Rank(Expression):
@@ -270,7 +281,30 @@ class _SQLite(_Backend):
         return {word for title in SearchDocument.objects.values_list("title", flat=True) for word in _words(title)}
 
     def closest(self, word):
-        return next(iter(difflib.get_close_matches(word, self.vocabulary, n=1, cutoff=0.75)), None)
+        return _fewest_edits(word, difflib.get_close_matches(word, self.vocabulary, n=20, cutoff=0.6))
+
+    def refresh_title_words(self):
+        """Nothing to refresh: `vocabulary` reads the titles afresh for each search."""
+
+
+def _fewest_edits(word, candidates):
+    """The candidate fewest edits away from the word (letters added, dropped, changed or swapped), if any is
+    near enough: one edit in a word of up to five letters, two in a longer one; earlier candidates win ties."""
+    most = 1 if len(word) <= 5 else 2
+    near = [(edits, index) for index, candidate in enumerate(candidates) if (edits := _edits(word, candidate)) <= most]
+    return candidates[min(near)[1]] if near else None
+
+
+def _edits(a, b):
+    """Optimal string alignment distance: Levenshtein's, where swapping two neighbouring letters is one edit."""
+    previous, current = None, list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        before, previous, current = previous, current, [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], before[j - 2] + 1)
+    return current[len(b)]
 
 
 # Highlighting

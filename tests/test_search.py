@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core.management import call_command
 from django.core.paginator import Paginator
+from django.db import connection
 from django.urls import reverse
 
 from classes import search, workflow
@@ -99,6 +100,40 @@ def test_a_misspelt_plural_finds_every_coordinator(seeds):
         "Case Management Coordinator I",
         "WELFARE MANAGEMENT SYSTEMS COORDINATOR",
     }
+
+
+@pytest.mark.parametrize(
+    "typo",
+    [
+        "wardin",  # a letter changed
+        "wrden",  # one dropped
+        "waarden",  # one added
+        "awrden",  # two swapped
+        "wraden",
+    ],
+)
+def test_a_one_letter_slip_anywhere_in_a_title_word_is_corrected(indexed_class, typo):
+    indexed_class("Game Warden", distinguishing_features="Patrols the forest.")
+    indexed_class("Garden Aide", distinguishing_features="Weeds the beds.")
+
+    assert titles(typo) == ["Game Warden"]
+
+
+def test_a_word_too_far_from_every_title_word_is_left_as_typed(indexed_class):
+    indexed_class("Game Warden", distinguishing_features="Patrols the forest.")
+
+    assert titles("wxyzen") == []
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite ranks every match by its whole text")
+def test_beyond_the_whole_text_limit_title_matches_come_first_then_titles_in_order(indexed_class, monkeypatch):
+    indexed_class("Payroll Clerk", distinguishing_features="Keeps records of pay.")
+    indexed_class("Account Clerk", distinguishing_features="Keeps payroll records.")
+    indexed_class("Auditor", distinguishing_features="Checks payroll and payroll records, payroll after payroll.")
+    indexed_class("Payroll Supervisor Payroll", distinguishing_features="Leads the payroll unit.")
+    monkeypatch.setattr(search, "WHOLE_TEXT_RANKED_MOST", 2)
+
+    assert titles("payroll") == ["Payroll Supervisor Payroll", "Payroll Clerk", "Account Clerk", "Auditor"]
 
 
 def test_a_word_found_nowhere_finds_nothing(seeds):
