@@ -23,7 +23,7 @@ from django.utils.cache import patch_cache_control
 from .immutability import PUBLIC_STATUSES
 from .models import CatalogueEdition, ClassSeries, Department, HistoryEntry, JobClass, Jurisdiction, Review, Version
 
-CLASS_PAGE_MAX_AGE = 300  # a shared cache may serve the class page this long after an adoption
+CATALOGUE_PAGE_MAX_AGE = 300  # a shared cache may serve the home page, a list or a class page this long after a change
 VERSION_MAX_AGE = 86_400  # a version's own addresses change at most once more: when it is superseded
 # Rows whose change the public sees on some page; a version only once it is public.
 CATALOGUE_MODELS = [JobClass, Jurisdiction, Department, ClassSeries, HistoryEntry, Review]
@@ -54,10 +54,11 @@ def page(request, render, *, max_age):
     """The page `render()` makes for this address, kept per edition and answered with validators: an unchanged
     page is a 304, a repeated one is not rendered again. `render` raises Http404 for what is not public."""
     edition, changed_at = current_edition()
-    etag = f'"{edition}-{_digest(request.path)}"'
+    address = request.get_full_path()  # a list's filters are in its query string
+    etag = f'"{edition}-{_digest(address)}"'
     if etag in _if_none_match(request):
         return _validated(HttpResponseNotModified(), etag, changed_at, max_age)
-    key = f"page:{edition}:{request.path}"
+    key = f"page:{edition}:{_digest(address, size=16)}"  # any address, however long or odd, keys any cache
     content = cache.get(key)
     if content is None:
         response = render()
@@ -76,7 +77,7 @@ def document(request, find, render, respond):
     document's bytes, `respond(content)` the response around them. What the address names is kept per
     edition too, so a repeated download reads no database."""
     edition, _ = current_edition()
-    key = f"document:{edition}:{request.path}"
+    key = f"document:{edition}:{_digest(request.path, size=16)}"
     target = cache.get(key)
     if target is None:
         version = find()
@@ -92,8 +93,8 @@ def document(request, find, render, respond):
     return _validated(respond(path.read_bytes()), etag, None, VERSION_MAX_AGE)  # some tens of kilobytes
 
 
-def _digest(text):
-    return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
+def _digest(text, size=8):
+    return hashlib.blake2b(text.encode(), digest_size=size).hexdigest()
 
 
 def _write_atomically(path, content):

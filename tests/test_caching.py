@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from classes import caching, workflow
+from classes import caching, search, workflow
 from classes.models import CatalogueEdition, Department
 from tests.conftest import publish
 from tests.pagetext import page_text
@@ -60,6 +60,35 @@ def test_a_page_asked_again_is_not_rendered_again(client, clerk, tail):
     assert again.content == first.content
     assert first_queries > 5 and again_queries == 1  # only reading the edition (tests read it at every request)
     assert again["ETag"] == first["ETag"]
+
+
+@pytest.mark.parametrize("address", ["/", "/classes/", "/classes/?jurisdiction=tompkins-county&requirement=license"])
+def test_the_home_page_and_lists_by_filters_are_kept_per_address(client, clerk, address):
+    first, first_queries = queries_for(client, address)
+    again, again_queries = queries_for(client, address)
+
+    assert first.status_code == again.status_code == 200
+    assert again.content == first.content and first_queries > 1 and again_queries == 1
+    other, _ = queries_for(client, "/classes/?jurisdiction=tompkins-county&status=abolished")
+    assert "Account Clerk" not in page_text(other.content.decode())  # another address, another list
+
+
+def test_a_search_is_answered_afresh_each_time(client, clerk):
+    search.index_classes([clerk.pk])
+    queries_for(client, "/classes/?q=ledger")
+    again, again_queries = queries_for(client, "/classes/?q=ledger")
+
+    assert "Account Clerk" in page_text(again.content.decode()) and again_queries > 1
+
+
+def test_a_new_adoption_changes_a_kept_list(client, clerk, make_class):
+    assert "Payroll Clerk" not in page_text(client.get("/classes/").content.decode())
+
+    _, payroll = make_class("Payroll Clerk", status="draft")
+    workflow.propose(payroll, by=None)
+    workflow.adopt(payroll, by=None, adopted_on=datetime.date(2024, 1, 1))
+
+    assert "Payroll Clerk" in page_text(client.get("/classes/").content.decode())
 
 
 def test_validators_answer_an_unchanged_page_with_304(client, clerk):

@@ -16,11 +16,23 @@ SORTS = {"relevance": "Relevance", "title": "Title", "adopted": "Latest adoption
 
 
 def home(request):
+    return caching.page(request, lambda: render_home(request), max_age=caching.CATALOGUE_PAGE_MAX_AGE)
+
+
+def render_home(request):
     jurisdictions = Jurisdiction.objects.all()
     return render(request, "classes/home.html", {"jurisdictions": jurisdictions, "filter": ClassFilter()})
 
 
 def class_list(request):
+    # Lists by filters alone are kept, one per address: their combinations are few. Free-text searches are
+    # not, since each is likely asked once and would only push kept pages out.
+    if request.GET.get("q", "").strip():
+        return render_class_list(request)
+    return caching.page(request, lambda: render_class_list(request), max_age=caching.CATALOGUE_PAGE_MAX_AGE)
+
+
+def render_class_list(request):
     query = " ".join(request.GET.get("q", "").split())[:LONGEST_QUERY]
     sort = request.GET.get("sort") or ("relevance" if query else "title")
     class_filter = ClassFilter(request.GET, queryset=JobClass.objects.filter(versions__status="adopted"))
@@ -68,7 +80,7 @@ def query_without_page(request):
 
 def class_detail(request, jurisdiction_slug, class_slug):
     return caching.page(
-        request, lambda: render_class(request, jurisdiction_slug, class_slug), max_age=caching.CLASS_PAGE_MAX_AGE
+        request, lambda: render_class(request, jurisdiction_slug, class_slug), max_age=caching.CATALOGUE_PAGE_MAX_AGE
     )
 
 
