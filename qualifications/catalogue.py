@@ -14,7 +14,9 @@ from .models import Path
 from .rules import Questions, Rules
 from .vocabulary import EducationLevel, PathKind, SubstitutionKind
 
-CHUNK = 100  # candidates read and evaluated at a time
+# Candidates read (with all their paths) and evaluated at a time: few at first, as a page of matches often fills
+# from the first candidates, then more and more for a profile that few classes accept.
+FIRST_CHUNK, LARGEST_CHUNK = 32, 512
 # Across thousands of classes an applicant cannot confirm each one's fields of study or kinds of work, so
 # the catalogue asks only what every spec shares and takes the rest as confirmed, saying so in each match.
 CATALOGUE_QUESTIONS = Questions(
@@ -90,14 +92,13 @@ def candidates(profile, jurisdiction):
         .prefetch_related(Prefetch("paths", Path.objects.prefetch_related("titles")), "substitutions", "definitions")
         .order_by("job_class__title", "pk")
     )
-    after = None
+    after, size = None, FIRST_CHUNK
     while True:  # keyset pagination: each chunk starts after the last (title, key) read
-        chunk = versions.filter(_after(after))[:CHUNK] if after else versions[:CHUNK]
-        chunk = list(chunk)
+        chunk = list(versions.filter(_after(after))[:size] if after else versions[:size])
         yield from chunk
-        if len(chunk) < CHUNK:
+        if len(chunk) < size:
             return
-        after = (chunk[-1].job_class.title, chunk[-1].pk)
+        after, size = (chunk[-1].job_class.title, chunk[-1].pk), min(2 * size, LARGEST_CHUNK)
 
 
 def _after(position):

@@ -400,8 +400,9 @@ class _Screen:
 
         start = points[0][0]
         steps = [start + Fraction(n, CREDITS_PER_YEAR) for n in range(int((college - start) * CREDITS_PER_YEAR) + 1)]
-        meeting = [at for at in steps if _meets(needs(at), have, have_supervisory, credits)]
-        counted_at = meeting[-1] if meeting else max(college, start)
+        # The most college that makes the combination met: usually the most there is, so looked for from the top.
+        meeting = next((at for at in reversed(steps) if _meets(needs(at), have, have_supervisory, credits)), None)
+        counted_at = meeting if meeting is not None else max(college, start)
         exp_need, sup_need, credit_need = needs(counted_at)
         said = (
             f"Within the limits of {names}: counting {years(counted_at)} of college, the combination needs "
@@ -414,7 +415,7 @@ class _Screen:
             + "".join(f"; {note}" for note in notes)
             + "."
         )
-        if meeting:
+        if meeting is not None:
             checks.append(Check(MET, said))
         elif college < start:
             checks.append(

@@ -248,7 +248,7 @@ class TestAcrossTheCatalogue:
 @pytest.mark.django_db
 def test_matches_come_a_page_at_a_time_in_title_order(client, seeds, monkeypatch):
     monkeypatch.setattr("qualifications.views.RESULTS_PER_PAGE", 3)
-    monkeypatch.setattr("qualifications.catalogue.CHUNK", 2)  # candidates read in several chunks
+    monkeypatch.setattr("qualifications.catalogue.FIRST_CHUNK", 1)  # candidates read in chunks of 1, 2, 4 ...
     profile = form_post(education_level="high_school", **{"jobs-0-years": "5"})
 
     first = page_text(client.post("/classes/qualify/", profile))
