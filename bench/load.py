@@ -137,6 +137,7 @@ def production_environment(database_url, folder):
         "DATABASE_URL": database_url,
         "RENDERED_ROOT": str(folder / "rendered"),
         "STATICFILES_BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
+        "SECURE_SSL_REDIRECT": "false",  # plain HTTP on 127.0.0.1: no proxy ends TLS in front of this gunicorn
     }
 
 

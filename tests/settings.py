@@ -1,4 +1,4 @@
-"""Settings for the test suite: the real settings, plus a throw-away key, a fast hasher and plain static files."""
+"""Settings for the test suite: the production settings, plus a throw-away key, a fast hasher and plain static files."""
 
 import atexit
 import os
@@ -7,9 +7,13 @@ import tempfile
 from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "test-suite-only-key")
+# The production defaults (secure cookies, HSTS, ...) whatever the shell exported for manage.py.
+os.environ["DEBUG"] = "false"
 
 from civilspec.settings import *  # noqa: F403  (the suite runs the real settings, changed only below)
 
+# The test client and the live server speak plain HTTP; tests ask for HTTPS (`secure=True`) where it matters.
+SECURE_SSL_REDIRECT = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
