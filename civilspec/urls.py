@@ -2,7 +2,9 @@
 
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import TemplateView
 
+from classes import sitemaps
 from classes.views import catalogue, documents, opendata
 
 from .health import health
@@ -18,6 +20,13 @@ urlpatterns = [
     path("admin/import/", include("classes.importing.urls")),
     path("admin/", admin.site.urls),
     path("health/", health, name="health"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),
+        name="robots",
+    ),
+    path("sitemap.xml", sitemaps.index, name="sitemap"),
+    path("sitemap-<slug:name>.xml", sitemaps.section, name="sitemap_section"),
 ]
 
 admin.site.site_header = "civilspec administration"

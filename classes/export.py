@@ -4,6 +4,7 @@ Years are decimal strings without trailing zeros ("2", "1.5"), the same in JSON 
 value goes through a float; a fact the text does not state is null in JSON and an empty cell in CSV.
 """
 
+import re
 from decimal import Decimal
 
 from django.urls import reverse
@@ -11,6 +12,7 @@ from django.urls import reverse
 from qualifications.vocabulary import EducationLevel, PathKind
 
 from .models import JobClass, Version
+from .models.versions import linked_classes
 
 CSV_COLUMNS = [
     "jurisdiction",
@@ -37,8 +39,13 @@ CSV_COLUMNS = [
     "json_url",
 ]
 
-# A spreadsheet reads a cell starting with one of these as a formula.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet reads a cell starting with one of these as a formula, also after spaces it may trim on import, and
+# in their full-width forms, which some spreadsheets take for the ASCII ones. A cell starting with a tab, carriage
+# return or line feed is neutralised whatever follows, as spreadsheets treat those as formula starters too.
+FORMULA_STARTERS = frozenset("=+-@＝＋－＠")
+LEADING_CONTROLS = ("\t", "\r", "\n")
+# A number such as "-5" or "+1.5" is a value, not a formula: it is left as it is.
+PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")
 
 
 def current_versions():
@@ -47,7 +54,7 @@ def current_versions():
         Version.objects.current()
         .filter(job_class__in=JobClass.objects.current())
         .select_related("job_class__jurisdiction", "job_class__series", "department")
-        .prefetch_related("paths__titles__job_class__jurisdiction", "special_requirements")
+        .prefetch_related(linked_classes(), "special_requirements")
         .order_by("job_class__jurisdiction__name", "job_class__title", "job_class__pk")
     )
 
@@ -236,9 +243,12 @@ def yes_no(value):
 
 
 def neutralise_formula(cell):
-    """A text cell a spreadsheet would run as a formula, made inert with a leading apostrophe."""
+    """A text cell a spreadsheet would run as a formula, made inert with a leading apostrophe; the JSON keeps the
+    text as it is. "|" is not a starter: a pipe only matters inside a formula, which a starter opens."""
     if cell is None:
         return ""
-    if isinstance(cell, str) and cell.startswith(FORMULA_PREFIXES):
+    if not isinstance(cell, str) or PLAIN_NUMBER.fullmatch(cell):
+        return cell
+    if cell.startswith(LEADING_CONTROLS) or cell.lstrip()[:1] in FORMULA_STARTERS:
         return "'" + cell
     return cell

@@ -83,12 +83,12 @@ def test_the_csv_is_a_download_with_a_filename_and_the_documented_columns(client
 def test_the_csv_neutralises_cells_a_spreadsheet_would_run_as_formulas(client, jurisdiction):
     title = '=HYPERLINK("http://evil.example","Click")'
     job_class = JobClass.objects.create(jurisdiction=jurisdiction, title=title, slug="hyperlink")
-    job_class.versions.create(number=1, status="adopted", title=title, salary_grade="+1", bargaining_unit="@SUM(A1)")
+    job_class.versions.create(number=1, status="adopted", title=title, salary_grade="+1+1", bargaining_unit="@SUM(A1)")
 
     row = csv_rows(client)[0]
 
     assert row["title"] == '\'=HYPERLINK("http://evil.example","Click")'
-    assert row["salary_grade"] == "'+1"
+    assert row["salary_grade"] == "'+1+1"
     assert row["bargaining_unit"] == "'@SUM(A1)"
 
 

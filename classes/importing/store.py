@@ -80,7 +80,10 @@ def save_draft(spec, *, jurisdiction, by=None):
             )
         _save_new(version, by)
         _save_parts(version, spec, by)
-        _save_history(job_class, spec, new_class=new_class)
+        # A class with public text shows its history: a draft's dated events reach it only in the draft's adoption
+        # line, once adopted, never before.
+        if new_class or not job_class.versions.current().exists():
+            _save_history(job_class, spec, new_class=new_class)
     return version
 
 

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
@@ -28,6 +28,15 @@ PART_LISTS = [
 ]
 # What may still change on an adopted row: it may be superseded, and the timestamp follows.
 SUPERSEDING_FIELDS = {"status", "updated_at"}
+
+
+def linked_classes():
+    """The classes the titles of a version's paths link to, where they have a page: a title naming a class with
+    no adopted text reads `job_class` None, since such a class's title and address are its draft's words."""
+    return Prefetch(
+        "paths__titles__job_class",
+        queryset=JobClass.objects.filter(versions__status=VersionStatus.ADOPTED).select_related("jurisdiction"),
+    )
 
 
 class VersionQuerySet(models.QuerySet):
@@ -59,7 +68,7 @@ class VersionQuerySet(models.QuerySet):
         """Everything a rendered spec reads, in a fixed number of queries whatever its length."""
         return self.select_related("job_class__jurisdiction", "job_class__series", "department").prefetch_related(
             *PART_LISTS,
-            "paths__titles__job_class__jurisdiction",
+            linked_classes(),
             "job_class__history",
         )
 
