@@ -16,8 +16,8 @@ STREAM_CHUNK = 1000  # versions read, with their paths and requirements, at a ti
 
 def catalogue_csv(request):
     writer = csv.writer(_Line())
-    rows = (writer.writerow(export.csv_row(version, request)) for version in _streamed(export.current_versions()))
-    response = StreamingHttpResponse(chain([writer.writerow(export.CSV_COLUMNS)], rows))
+    rows = (writer.writerow(row) for row in chain([export.CSV_COLUMNS], export.csv_rows(request)))
+    response = StreamingHttpResponse(rows)
     response["Content-Type"] = "text/csv; charset=utf-8"
     response["Content-Disposition"] = 'attachment; filename="civilspec-classes.csv"'
     return response
