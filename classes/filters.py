@@ -1,8 +1,12 @@
 """The catalogue's filters: every one reads the class's current adopted version, and all combine with search."""
 
+import re
+
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
 
 from qualifications.models import Path
 from qualifications.vocabulary import EducationLevel, PathKind
@@ -10,6 +14,8 @@ from qualifications.vocabulary import EducationLevel, PathKind
 from .models import ClassSeries, Department, JobClass, Jurisdiction, SpecialRequirement, Version
 from .vocabulary import JurisdictionalClass, SpecialRequirementKind
 
+SLUG = re.compile(r"[-a-zA-Z0-9_]+")
+LONGEST_ID = 19  # digits of the largest bigint; int() refuses to read thousands of them
 NO_EDUCATION = "none"
 EDUCATION_CEILINGS = [(NO_EDUCATION, "No education stated"), *EducationLevel.choices]
 
@@ -19,15 +25,42 @@ def current_version_has(model, **conditions):
     return Exists(model.objects.filter(version__job_class=OuterRef("pk"), version__status="adopted", **conditions))
 
 
+def named_by_adopted_text(**conditions):
+    """An Exists over adopted versions: a department or series only a draft names is on no public page, so the
+    filters do not offer it (its name is the draft's words)."""
+    return Exists(Version.objects.current().filter(**conditions))
+
+
+class LongSelect(forms.Select):
+    """A select written in one pass: a statewide jurisdiction's thousands of departments and series, each option
+    rendered through Django's option template, took most of a second per list page."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (option["value"], " selected" if option["selected"] else "", option["label"])
+                for _, group, _ in widget["optgroups"]
+                for option in group
+            ),
+        )
+        return format_html('<select name="{}"{}>{}</select>', widget["name"], flatatt(widget["attrs"]), options)
+
+
 class ClassFilter(django_filters.FilterSet):
     jurisdiction = django_filters.ModelChoiceFilter(
         queryset=Jurisdiction.objects.all(), to_field_name="slug", empty_label="Any jurisdiction"
     )
     department = django_filters.ModelChoiceFilter(
         label="Department or civil division",
-        queryset=Department.objects.select_related("jurisdiction"),
+        queryset=Department.objects.filter(named_by_adopted_text(department=OuterRef("pk"))).select_related(
+            "jurisdiction"
+        ),
         method="filter_department",
         empty_label="Any department",
+        widget=LongSelect,
     )
     jurisdictional_class = django_filters.ChoiceFilter(
         label="Jurisdictional class",
@@ -36,7 +69,10 @@ class ClassFilter(django_filters.FilterSet):
         empty_label="Any",
     )
     series = django_filters.ModelChoiceFilter(
-        label="Class series", queryset=ClassSeries.objects.all(), empty_label="Any series"
+        label="Class series",
+        queryset=ClassSeries.objects.filter(named_by_adopted_text(job_class__series=OuterRef("pk"))),
+        empty_label="Any series",
+        widget=LongSelect,
     )
     education = django_filters.ChoiceFilter(
         label="Easiest path needs at most",
@@ -75,9 +111,12 @@ class ClassFilter(django_filters.FilterSet):
         for name in self.SCOPED_TO_JURISDICTION:
             field = self.form.fields[name]
             chosen = self.data.get(name, "")
-            if jurisdiction:
+            if SLUG.fullmatch(jurisdiction):
                 field.queryset = field.queryset.filter(jurisdiction__slug=jurisdiction)
-            elif chosen.isascii() and chosen.isdigit():
+            elif jurisdiction:
+                # No jurisdiction has it, and it must not reach a query: PostgreSQL refuses a text holding a NUL.
+                field.queryset = field.queryset.none()
+            elif chosen.isascii() and chosen.isdigit() and len(chosen) <= LONGEST_ID:
                 field.queryset = field.queryset.filter(pk=chosen)
             else:
                 field.queryset = field.queryset.none()

@@ -145,7 +145,8 @@ def profile_forms(questions, data=None):
     if data is not None and "add_job" in data:
         data = data.copy()
         total = data.get("jobs-TOTAL_FORMS", "")
-        if total.isdigit() and int(total) < MOST_JOBS:
+        # Short ASCII digits only: int() reads "²" as no number and refuses thousands of digits.
+        if total.isascii() and total.isdigit() and len(total) <= len(str(MOST_JOBS)) and int(total) < MOST_JOBS:
             data["jobs-TOTAL_FORMS"] = str(int(total) + 1)
     form = ProfileForm(questions, data)
     initial = None if data is not None else [{}] * FIRST_JOBS

@@ -7,6 +7,7 @@ profile travels in POST bodies (never in addresses, which servers log).
 
 import json
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
@@ -78,8 +79,12 @@ def check(request, jurisdiction_slug, class_slug):
 def check_json(request, version, rules, questions):
     try:
         data = json.loads(request.body)
+    except RequestDataTooBig:
+        return JsonResponse({"errors": ["The body is too large to be a profile."]}, status=400)
     except (ValueError, UnicodeDecodeError):
         return JsonResponse({"errors": ["The body is not valid JSON."]}, status=400)
+    except RecursionError:  # arrays or objects nested a thousand deep: no profile is shaped so
+        return JsonResponse({"errors": ["The body nests too deeply to be a profile."]}, status=400)
     try:
         profile = read_profile(data, questions)
     except ProfileError as error:

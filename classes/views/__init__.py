@@ -1,6 +1,6 @@
 """Public views, one module per resource: catalogue, versions, documents, open data."""
 
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 
 from ..models import Version
 
@@ -9,3 +9,8 @@ def public_version(jurisdiction_slug, class_slug, number):
     """One adopted or superseded version with everything it reads; a draft's number is a plain 404."""
     versions = Version.objects.public().for_display().of_class(jurisdiction_slug, class_slug)
     return get_object_or_404(versions, number=number)
+
+
+def bad_request(request, message):
+    """The site's 400 page, saying what in the request cannot be used."""
+    return render(request, "400.html", {"message": message}, status=400)

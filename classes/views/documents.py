@@ -3,12 +3,12 @@
 import datetime
 import re
 
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from .. import caching, pdf
 from ..models import Version
-from . import public_version
+from . import bad_request, public_version
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -47,10 +47,7 @@ def packet_pdf(request, date):
             raise ValueError
         day = datetime.date.fromisoformat(date)
     except ValueError:
-        return HttpResponseBadRequest(
-            "A packet's address names a date as YYYY-MM-DD, e.g. /packets/2005-07-13/pdf/.",
-            content_type="text/plain; charset=utf-8",
-        )
+        return bad_request(request, "A packet's address names a date as YYYY-MM-DD, e.g. /packets/2005-07-13/pdf/.")
     versions = list(
         Version.objects.public().for_display().filter(adopted_on=day).order_by("job_class__jurisdiction__name", "title")
     )

@@ -59,12 +59,14 @@ def compare(request, jurisdiction_slug, class_slug):
     bad = next((value for value in wanted if not (value.isascii() and value.isdigit())), None)
     if bad is not None:
         return compare_error(request, context, 400, f"“{bad[:20]}” is not a version number. Choose two versions below.")
-    by_number = {version.number: version for version in versions}
-    unknown = next((value for value in wanted if int(value) not in by_number), None)
+    # Matched as text: a number of thousands of digits is no version either, and int() refuses to read it.
+    by_number = {str(version.number): version for version in versions}
+    wanted = [value.lstrip("0") or "0" for value in wanted]
+    unknown = next((value for value in wanted if value not in by_number), None)
     if unknown is not None:
-        return compare_error(request, context, 404, f"This class has no public version {int(unknown)}.")
+        return compare_error(request, context, 404, f"This class has no public version {unknown[:20]}.")
 
-    chosen = [by_number[int(value)] for value in wanted]
+    chosen = [by_number[value] for value in wanted]
     fetched = Version.objects.for_display().in_bulk([version.pk for version in chosen])
     old, new = (fetched[version.pk] for version in chosen)
     parts = compare_versions(old, new)
