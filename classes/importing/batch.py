@@ -1,5 +1,6 @@
 """A batch of documents, each read, parsed and (unless a dry run) written in its own transaction."""
 
+import time
 from dataclasses import dataclass
 
 from django.db import DatabaseError
@@ -17,19 +18,29 @@ class ImportedFile:
     name: str
     size: int
     read: object  # a callable returning the bytes
+    refusal: str = ""  # why the file was refused before it arrived whole (an upload over the limit): never read
 
 
-def import_documents(files, *, jurisdiction=None, dry_run=False, by=None):
-    """One report per file; a file that fails is reported and the others go on."""
-    return [_import_one(file, jurisdiction=jurisdiction, dry_run=dry_run, by=by) for file in files]
+def import_documents(files, *, jurisdiction=None, dry_run=False, by=None, deadline=None):
+    """One report per file; a file that fails is reported and the others go on.
+
+    `deadline` (a time.monotonic() value) bounds the whole batch: a file not begun by then is reported, not read,
+    and each one is given only the time left.
+    """
+    return [_import_one(file, jurisdiction=jurisdiction, dry_run=dry_run, by=by, deadline=deadline) for file in files]
 
 
-def _import_one(file, *, jurisdiction, dry_run, by):
+def _import_one(file, *, jurisdiction, dry_run, by, deadline):
     report = DocumentReport(source=file.name)
+    seconds = None if deadline is None else deadline - time.monotonic()
     try:
+        if file.refusal:
+            raise ReadError(f"{file.name}: {file.refusal}")
         document_format(file.name)
         check_size(file.name, file.size)  # refused before a byte is read
-        lines = read_document(file.name, file.read())
+        if seconds is not None and seconds < 1:
+            raise ReadError(f"{file.name}: not read, the upload's time ran out before it; import it again.")
+        lines = read_document(file.name, file.read(), seconds=seconds)
     except ReadError as error:
         report.status, report.error = "error", str(error)
         return report

@@ -112,7 +112,9 @@ def _goes_on_paragraph(previous, text):
 
 def _continues(previous, previous_full, text):
     """Whether `text` is the rest of the unfinished line before it, broken by the page width."""
-    if ENDS_TERMINAL.search(previous) or read_fact(text) or read_fact(previous):
+    # A long joined paragraph is judged by its end: scanning all of it again for each line made joining quadratic.
+    end = previous[-1000:]
+    if ENDS_TERMINAL.search(end) or read_fact(text) or read_fact(previous):
         return False
     marker = LIST_MARKER.match(text)
     if marker:  # "… the limits of (a) and" / "(b) above.": a marker wrapped to the start of a line
@@ -122,6 +124,6 @@ def _continues(previous, previous_full, text):
         return False
     if text[0].islower():
         return True
-    if text.isupper() and not previous.isupper():
+    if text.isupper() and not end.isupper():
         return False
-    return previous_full and (not previous.isupper() or text.isupper())
+    return previous_full and (not end.isupper() or text.isupper())

@@ -175,7 +175,8 @@ def _read_header(lines, spec, report):
     if unused:
         report.facts["header_lines_not_stored"] = [line.text for line in unused]
     prose = [line for line in unused if re.search(r"[.;]\s*$", line.text)]
-    spec["_unchecked_lines"] = {line.number for line in lines if line not in prose}
+    prose_numbers = {line.number for line in prose}  # a set: a list here made long headers quadratic
+    spec["_unchecked_lines"] = {line.number for line in lines if line.number not in prose_numbers}
     if prose:
         report.warn(
             prose[0].number, "text before the first heading kept as a section titled “Text before the first heading”"

@@ -1,12 +1,17 @@
 """The staff page that uploads spec files, imports them as drafts and shows what was read."""
 
+import time
+
 from django import forms
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
-from classes.importing import MAX_FILE_BYTES, ImportedFile, import_documents
+from classes.importing import MAX_FILE_BYTES, import_documents
 from classes.models import Jurisdiction
+
+from . import uploads
 
 
 class ImportForm(forms.Form):
@@ -14,24 +19,46 @@ class ImportForm(forms.Form):
     dry_run = forms.BooleanField(required=False, label="Dry run", help_text="Read and report only; write nothing.")
 
 
+@csrf_exempt  # checked in _import: the CSRF check reads the body, which must first get the upload's limits
 @staff_member_required
 def import_specs(request):
     if not request.user.has_perm("classes.add_version"):
         raise PermissionDenied
-    form = ImportForm(request.POST or None)
+    if request.method != "POST":
+        return _page(request, ImportForm())
+    deadline = time.monotonic() + uploads.UPLOAD_SECONDS  # receiving the files counts too
+    try:
+        files = uploads.receive(request)
+    except uploads.UploadRefused as refusal:
+        return _page(request, ImportForm(), refusal=str(refusal), status=refusal.status)
+    return _import(request, files, deadline)
+
+
+@csrf_protect
+def _import(request, files, deadline):
+    form = ImportForm(request.POST)
     reports = None
-    uploads = request.FILES.getlist("files")
-    if request.method == "POST" and not uploads:
+    if not files:
         form.add_error(None, "Choose at least one file to import.")
-    if request.method == "POST" and form.is_valid() and uploads:
-        files = [ImportedFile(name=upload.name, size=upload.size, read=upload.read) for upload in uploads]
+    if form.is_valid() and files:
         reports = import_documents(
-            files, jurisdiction=form.cleaned_data["jurisdiction"], dry_run=form.cleaned_data["dry_run"], by=request.user
+            files,
+            jurisdiction=form.cleaned_data["jurisdiction"],
+            dry_run=form.cleaned_data["dry_run"],
+            by=request.user,
+            deadline=deadline,
         )
+    return _page(request, form, reports=reports)
+
+
+def _page(request, form, *, reports=None, refusal="", status=200):
     context = {
         "form": form,
         "reports": reports,
-        "max_megabytes": MAX_FILE_BYTES // (1024 * 1024),
+        "refusal": refusal,
+        "max_megabytes": MAX_FILE_BYTES // uploads.MEGABYTE,
+        "max_files": uploads.MAX_UPLOAD_FILES,
+        "max_upload_megabytes": uploads.MAX_UPLOAD_BYTES // uploads.MEGABYTE,
         "title": "Import specs",
     }
-    return render(request, "admin/import/upload.html", context)
+    return render(request, "admin/import/upload.html", context, status=status)
