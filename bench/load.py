@@ -406,7 +406,7 @@ def matches(q, **filters):
     from classes.models import JobClass
 
     classes = JobClass.objects.current().filter(**filters)
-    return (search.apply(classes, q) if q else classes).order_by().values("pk").distinct().count()
+    return (search.apply(classes, q, by_relevance=False) if q else classes).order_by().values("pk").distinct().count()
 
 
 def search_note(q):

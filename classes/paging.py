@@ -13,6 +13,8 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self):
+        if hasattr(self.object_list, "count_up_to"):  # search's TitlesFirst
+            return self.object_list.count_up_to(COUNT_CAP + 1)
         # Unordered and bare: the cap needs no ranking, and each row costs only what finding it costs.
         return self.object_list.order_by().values("pk")[: COUNT_CAP + 1].count()
 

@@ -6,7 +6,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import transaction
+from django.db import IntegrityError, connection, transaction
 
 from classes import search, synthetic
 from classes.models import (
@@ -24,6 +24,7 @@ from classes.models import (
     SpecialRequirement,
     Version,
 )
+from classes.models.versions import PART_LISTS
 from qualifications.models import Definition, Path, Substitution, TimeInTitle
 
 pytestmark = pytest.mark.django_db
@@ -104,7 +105,13 @@ def canonical_dump():
         **{model._meta.label: rows(model, version_order, **version) for model in PART_MODELS},
         "titles": rows(
             TimeInTitle,
-            ["path__version__job_class__jurisdiction__slug", "path__version__job_class__slug", "path__position"],
+            [
+                "path__version__job_class__jurisdiction__slug",
+                "path__version__job_class__slug",
+                "path__version__number",
+                "path__position",
+                "position",
+            ],
             job_class="path__version__job_class__slug",
             path="path__position",
             linked="job_class__slug",
@@ -194,6 +201,59 @@ def test_a_failure_in_planning_reaches_the_command(monkeypatch):
     with pytest.raises(ValueError, match="no more titles"):
         generate()
     assert not Jurisdiction.objects.exists()
+
+
+def constraints_and_indexes_of_the_parts():
+    """PostgreSQL: the definitions of the constraints and indexes of the parts' tables, by name."""
+    tables = [model._meta.db_table for model in synthetic.PART_MODELS]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = ANY(%s::regclass[])"
+            " UNION ALL SELECT indexname, indexdef FROM pg_indexes WHERE tablename = ANY(%s)",
+            [tables, tables],
+        )
+        return sorted(cursor.fetchall())
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite checks each row as it arrives")
+def test_into_an_empty_catalogue_the_parts_constraints_are_checked_at_the_end_and_made_again_as_they_were():
+    before = constraints_and_indexes_of_the_parts()
+
+    output = generate()
+
+    assert "checked at the end: the catalogue was empty" in output
+    assert constraints_and_indexes_of_the_parts() == before
+    assert len(before) > 3 * len(synthetic.PART_MODELS)  # foreign keys, unique positions, indexes of each
+
+
+def test_beside_classes_already_held_each_part_is_checked_as_it_arrives(make_class):
+    held, _ = make_class("Account Clerk")
+
+    output = generate()
+
+    assert "checked at the end" not in output
+    assert JobClass.objects.count() == CLASSES + 1
+    assert JobClass.objects.filter(pk=held.pk).exists()
+
+
+@pytest.mark.parametrize("classes_held", [0, 1], ids=["into an empty catalogue", "beside a class"])
+def test_a_part_breaking_a_constraint_fails_the_whole_catalogue(make_class, monkeypatch, classes_held):
+    if classes_held:
+        make_class("Account Clerk")
+    before = constraints_and_indexes_of_the_parts() if connection.vendor == "postgresql" else None
+
+    def insert_a_duty_twice(model, columns, rows):
+        insert(model, columns, rows + rows[:1] if model is Duty else rows)
+
+    insert = synthetic.insert
+    monkeypatch.setattr(synthetic, "insert", insert_a_duty_twice)
+
+    with pytest.raises(IntegrityError):
+        generate()
+
+    assert JobClass.objects.count() == classes_held and not Duty.objects.exists()
+    if before:
+        assert constraints_and_indexes_of_the_parts() == before
 
 
 def test_every_row_passes_the_models_own_validation(catalogue):
@@ -300,6 +360,23 @@ def test_current_classes_are_indexed_and_abolished_ones_are_not(catalogue):
 
     assert JobClass.objects.exclude(abolished_on=None).exists()
     assert set(SearchDocument.objects.values_list("job_class_id", flat=True)) == current
+
+
+def test_each_search_document_is_the_one_search_builds_from_the_stored_text(catalogue):
+    # Written from the text in hand, not read back: it must be what search.index_classes would have built.
+    columns = ["job_class_id", "version_id", "title", "features", "duties", "qualifications"]
+    versions = (
+        Version.objects.current()
+        .filter(job_class__abolished_on=None)
+        .prefetch_related(*PART_LISTS, "paths")
+        .order_by("job_class_id")
+    )
+    expected = [search._document(version) for version in versions]
+
+    assert list(SearchDocument.objects.values_list(*columns)) == [
+        tuple(getattr(document, column) for column in columns) for document in expected
+    ]
+    assert all(document.qualifications for document in expected)
 
 
 def test_search_finds_a_generated_class_by_a_word_of_its_title_and_by_its_beginning(catalogue):

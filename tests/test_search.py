@@ -9,8 +9,19 @@ from django.db import connection
 from django.urls import reverse
 
 from classes import search, workflow
-from classes.models import Duty, JobClass, Jurisdiction, SearchDocument, Version
-from qualifications.models import Path
+from classes.models import (
+    KSA,
+    Competency,
+    Duty,
+    JobClass,
+    Jurisdiction,
+    OtherSection,
+    SearchDocument,
+    SpecialRequirement,
+    Version,
+)
+from classes.paging import CappedPaginator
+from qualifications.models import Definition, Path, Substitution
 from tests.conftest import publish
 from tests.forms import form_data
 
@@ -131,9 +142,27 @@ def test_beyond_the_whole_text_limit_title_matches_come_first_then_titles_in_ord
     indexed_class("Account Clerk", distinguishing_features="Keeps payroll records.")
     indexed_class("Auditor", distinguishing_features="Checks payroll and payroll records, payroll after payroll.")
     indexed_class("Payroll Supervisor Payroll", distinguishing_features="Leads the payroll unit.")
-    monkeypatch.setattr(search, "WHOLE_TEXT_RANKED_MOST", 2)
+    monkeypatch.setattr(search, "WHOLE_TEXT_RANKED_MOST", 0)  # the planner expects at least one row
 
     assert titles("payroll") == ["Payroll Supervisor Payroll", "Payroll Clerk", "Account Clerk", "Auditor"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite ranks every match by its whole text")
+def test_pages_of_title_matches_and_then_the_rest_follow_on_without_a_gap(indexed_class, monkeypatch):
+    for title in ("Bridge Painter", "Bridge Inspector", "Bridge Operator"):
+        indexed_class(title)
+    for title in ("Clerk", "Engineer", "Aide"):
+        indexed_class(title, distinguishing_features="Works on the bridge.")
+    monkeypatch.setattr(search, "WHOLE_TEXT_RANKED_MOST", 0)
+
+    paginator = CappedPaginator(search.apply(JobClass.objects.current(), "bridge"), 2)
+
+    assert paginator.count == 6
+    assert [[c.title for c in paginator.page(number)] for number in (1, 2, 3)] == [
+        ["Bridge Inspector", "Bridge Operator"],
+        ["Bridge Painter", "Aide"],
+        ["Clerk", "Engineer"],
+    ]
 
 
 def test_a_word_found_nowhere_finds_nothing(seeds):
@@ -319,6 +348,57 @@ def test_rebuilding_the_index_twice_holds_one_document_per_current_class(seeds):
 
     assert SearchDocument.objects.count() == JobClass.objects.current().count() == 5
     assert titles("enforc") == ["CHILD SUPPORT ENFORCEMENT COORDINATOR"]
+
+
+DOCUMENT_COLUMNS = ["job_class_id", "version_id", "title", "features", "duties", "qualifications"]
+
+
+def test_each_document_is_the_text_of_its_class_current_version_read_from_its_parts(seeds, make_class):
+    # A version with a part in every list, some stored out of order, and text a document trims or leaves out:
+    # padding, a blank general statement, a definition with no label, a section with no heading.
+    _, version = make_class(
+        "Bridge Inspector",
+        status="draft",
+        code=" 4021 ",
+        general_statement="  ",
+        distinguishing_features="Inspects bridges.\n",
+        duties_note="Illustrative only.",
+        open_competitive_preamble="Either:",
+    )
+    Duty.objects.create(version=version, position=2, text="  Inspects culverts;  ")
+    Duty.objects.create(version=version, position=1, text="Inspects bridges;")
+    KSA.objects.create(version=version, position=1, text="Knowledge of bridges.", kind="knowledge")
+    Competency.objects.create(version=version, position=1, name="Safety", description="Works safely. ")
+    Path.objects.create(version=version, position=1, text="Two years of experience.")
+    Substitution.objects.create(version=version, position=1, kind="education_for_experience", text="College counts.")
+    Definition.objects.create(version=version, position=1, term="Bridge", label="", text="A span.")
+    SpecialRequirement.objects.create(version=version, position=1, kind="drivers_license", text="A license.")
+    OtherSection.objects.create(version=version, position=2, heading="Physical Demands", text="Lifting.")
+    OtherSection.objects.create(version=version, position=1, heading="", text="Outdoors.")
+    publish(version)
+
+    search.index_classes(JobClass.objects.values_list("pk", flat=True))
+
+    versions = Version.objects.current().prefetch_related(
+        "duties",
+        "ksas",
+        "competencies",
+        "paths",
+        "substitutions",
+        "definitions",
+        "special_requirements",
+        "other_sections",
+    )
+    expected = [search._document(version) for version in versions.order_by("job_class_id")]
+    stored = list(SearchDocument.objects.values_list(*DOCUMENT_COLUMNS))
+    assert stored == [tuple(getattr(document, column) for column in DOCUMENT_COLUMNS) for document in expected]
+    assert len(stored) == 6
+    assert stored[-1][2:] == (
+        "Bridge Inspector\n4021",
+        "Inspects bridges.",
+        "Inspects bridges;\nInspects culverts;\nIllustrative only.\nKnowledge of bridges.\nSafety – Works safely.",
+        "Either:\nTwo years of experience.\nCollege counts.\nA span.\nA license.\nOutdoors.\nPhysical Demands\nLifting.",
+    )
 
 
 def test_saving_a_version_in_the_admin_indexes_its_class(client, make_user, seeds):

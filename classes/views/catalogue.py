@@ -47,7 +47,7 @@ def render_class_list(request):
         Prefetch("versions", Version.objects.current().select_related("department"), to_attr="current_versions")
     )
     if query:
-        classes = search.apply(classes, query)
+        classes = search.apply(classes, query, by_relevance=sort == "relevance")
     classes = sort_classes(classes, sort if query or sort != "relevance" else "title")
     page = CappedPaginator(classes, CLASSES_PER_PAGE).get_page(request.GET.get("page"))
     passages = search.passages(query, page.object_list) if query else {}
