@@ -223,14 +223,12 @@ class TitlesFirst:
 
     def __getitem__(self, window):
         start, stop = window.start or 0, window.stop
-        found = []
-        for part in self.parts:
-            in_part = part.order_by().values("pk")[:stop].count()
-            if start < in_part:
-                found += part[start:stop]
-            start, stop = max(0, start - in_part), stop - in_part
-            if stop <= 0:
-                break
+        in_title, elsewhere = self.parts
+        # Only where the titles end need be known; the rest is sliced as far as the page reaches, never counted.
+        titled = in_title.order_by().values("pk")[:stop].count()
+        found = list(in_title[start:stop]) if start < titled else []
+        if stop > titled:
+            found += elsewhere[max(0, start - titled) : stop - titled]
         return found
 
     def __iter__(self):
