@@ -233,13 +233,14 @@ def csv_rows(request=None):
     """The rows of /data/classes.csv after its header, in CSV_COLUMNS order, one per current class; qualification
     facts summarised over the paths. Read a chunk at a time: the whole catalogue is never in memory."""
     versions = current_versions().prefetch_related(None).values_list(*CSV_VERSION_FIELDS)
+    addresses = _version_addresses(request)
     chunk = []
     for values in versions.iterator(chunk_size=CSV_CHUNK):
         chunk.append(values)
         if len(chunk) == CSV_CHUNK:
-            yield from _csv_chunk(chunk, request)
+            yield from _csv_chunk(chunk, addresses)
             chunk = []
-    yield from _csv_chunk(chunk, request)
+    yield from _csv_chunk(chunk, addresses)
 
 
 # Stand-ins reversed once into each address of a version, then replaced by each version's own slugs and number:
@@ -263,8 +264,7 @@ def _version_addresses(request):
     return of
 
 
-def _csv_chunk(chunk, request):
-    addresses = _version_addresses(request)
+def _csv_chunk(chunk, addresses):
     ids = [values[0] for values in chunk]
     paths = {pk: [] for pk in ids}
     for version_id, *facts in Path.objects.filter(version_id__in=ids).values_list(
