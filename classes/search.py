@@ -207,8 +207,8 @@ def _ranked(queryset, backend, words, any_word, prefix):
 
 class TitlesFirst:
     """The matches of words most of the catalogue holds, too many to rank by their whole text: those whose title
-    holds every word, best title first, then the rest by title. Counted and sliced as a paginator does, each
-    part asked only as far as the page needs it."""
+    holds every word, then the rest, each in title order. Counted and sliced as a paginator does, each part asked
+    only as far as the page needs it."""
 
     def __init__(self, in_title, elsewhere):
         self.parts = (in_title, elsewhere)
@@ -324,16 +324,14 @@ class _PostgreSQL(_Backend):
         if self.estimated_rows(matches) <= WHOLE_TEXT_RANKED_MOST:
             return matches.annotate(search_rank=self._whole_text_rank(rank_by)).order_by("-search_rank", "title")
         # Ranking by the whole text would read every matching document out of line: seconds for a common word.
-        # Titles are short and kept in the row.
+        # Ranked by their titles alone, the titles holding a common word all but tie (all 6,947 holding "service"
+        # at 100,000 classes rank alike), so the title order is their ranking: read along the index of titles, a
+        # page of a word one title in fourteen holds reads some 350 titles, not all of them ranked and sorted.
         titled = queryset.alias(title_vector=_Document("title_document"))
-        in_title = titled.filter(title_vector=match).annotate(search_rank=SearchRank(F("title_vector"), rank_by))
-        elsewhere = (
-            matches.alias(title_vector=_Document("title_document"))
-            .exclude(title_vector=match)
-            .annotate(search_rank=Value(0.0))
-        )
+        in_title = titled.filter(title_vector=match).annotate(search_rank=Value(1.0))
+        elsewhere = matches.alias(title_vector=_Document("title_document")).exclude(title_vector=match)
         return TitlesFirst(
-            in_title.order_by("-search_rank", "search_document__title", "pk"), elsewhere.order_by("title", "pk")
+            in_title.order_by("title", "pk"), elsewhere.annotate(search_rank=Value(0.0)).order_by("title", "pk")
         )
 
     def _restrict(self, queryset, words, any_word, prefix):
@@ -466,9 +464,22 @@ def passages(q, job_classes):
     finder = _finder([start for starts in beginnings.values() for start in starts])
     passages = {}
     for job_class_id, units in texts.items():
-        best = max(units[1:] or units, key=lambda unit: len({matches(found) for found in finder.findall(unit)}))
+        best = _best_unit(units[1:] or units, finder, matches, len(words))
         passages[job_class_id] = _window(re.split(r"([^\W_]+)", best), matches)  # words at odd indexes
     return passages
+
+
+def _best_unit(units, finder, matches, words):
+    """The first of the units that holds the most query words. A common word is in nearly every unit, so the
+    first holding all `words` ends the reading."""
+    best, most = units[0], -1
+    for unit in units:
+        held = len({matches(found) for found in finder.findall(unit)} - {None})
+        if held > most:
+            best, most = unit, held
+            if held == words:
+                break
+    return best
 
 
 def _texts(document):

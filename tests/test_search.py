@@ -142,9 +142,16 @@ def test_beyond_the_whole_text_limit_title_matches_come_first_then_titles_in_ord
     indexed_class("Account Clerk", distinguishing_features="Keeps payroll records.")
     indexed_class("Auditor", distinguishing_features="Checks payroll and payroll records, payroll after payroll.")
     indexed_class("Payroll Supervisor Payroll", distinguishing_features="Leads the payroll unit.")
+    indexed_class("Assistant Payroll Supervisor", distinguishing_features="Leads the unit.")
     monkeypatch.setattr(search, "WHOLE_TEXT_RANKED_MOST", 0)  # the planner expects at least one row
 
-    assert titles("payroll") == ["Payroll Supervisor Payroll", "Payroll Clerk", "Account Clerk", "Auditor"]
+    assert titles("payroll") == [
+        "Assistant Payroll Supervisor",
+        "Payroll Clerk",
+        "Payroll Supervisor Payroll",
+        "Account Clerk",
+        "Auditor",
+    ]
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite ranks every match by its whole text")
@@ -244,6 +251,18 @@ def test_a_passage_is_about_thirty_words_around_the_best_match(indexed_class):
     assert passage.startswith("… ") and passage.endswith(" …")
     assert "<mark>bridges</mark>" in passage
     assert 25 <= len(passage.split()) <= 35
+
+
+def test_a_passage_is_the_first_paragraph_holding_the_most_query_words(indexed_class):
+    job_class, _ = indexed_class(
+        "Clerk",
+        distinguishing_features="Inspects bridges.\nPaints bridges and tunnels.\nCleans bridges and tunnels.",
+        duties=["Inspects tunnels."],
+    )
+
+    passage = search.passages("bridges tunnels", [job_class])[job_class.pk]
+
+    assert passage == "Paints <mark>bridges</mark> and <mark>tunnels</mark>."
 
 
 def test_a_passage_is_given_for_each_class_of_the_page_and_no_other(seeds):
