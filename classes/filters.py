@@ -5,6 +5,7 @@ from html import escape
 
 import django_filters
 from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db.models import Exists, OuterRef
 from django.forms.utils import flatatt
 from django.utils.safestring import mark_safe
@@ -38,6 +39,19 @@ def jurisdiction_choices():
     return Jurisdiction.objects.order_by("name").values_list("slug", "name")
 
 
+class JurisdictionChoiceField(django_filters.fields.ChoiceField):
+    """Refuses a NUL before checking the choice, as a model choice field does: an unknown choice is echoed back."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        ProhibitNullCharactersValidator()(value)
+        return value
+
+
+class JurisdictionFilter(django_filters.ChoiceFilter):
+    field_class = JurisdictionChoiceField
+
+
 class OnePassSelect(forms.Select):
     """A select written in one pass, straight from its choices. Through Django's option template a statewide
     jurisdiction's thousands of departments and series took most of a second per list page; through its option
@@ -55,7 +69,7 @@ class OnePassSelect(forms.Select):
 
 
 class ClassFilter(django_filters.FilterSet):
-    jurisdiction = django_filters.ChoiceFilter(
+    jurisdiction = JurisdictionFilter(
         field_name="jurisdiction__slug",
         choices=jurisdiction_choices,
         empty_label="Any jurisdiction",
