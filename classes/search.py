@@ -181,7 +181,7 @@ def apply(queryset, q, *, by_relevance=True):
         words = backend.corrected(words)
     if not by_relevance:
         return backend.restrict(queryset, words, any_word=False, prefix=True)
-    return _ranked(queryset, backend, words, any_word=False, prefix=True)
+    return backend.ranked(queryset, words, any_word=False, prefix=True)
 
 
 def similar(version, limit=5):
@@ -198,11 +198,7 @@ def similar(version, limit=5):
         return []
     others = JobClass.objects.current().exclude(jurisdiction_id=version.job_class.jurisdiction_id)
     backend = _backend(others.db)
-    return list(_ranked(others.select_related("jurisdiction"), backend, words, any_word=True, prefix=False)[:limit])
-
-
-def _ranked(queryset, backend, words, any_word, prefix):
-    return backend.ranked(queryset, words, any_word, prefix)
+    return list(backend.ranked(others.select_related("jurisdiction"), words, any_word=True, prefix=False)[:limit])
 
 
 class TitlesFirst:
