@@ -34,6 +34,8 @@ SUFFIXES = ("ations", "ation", "ments", "ment", "ions", "ion", "ings", "ing", "i
 # Building the documents
 
 
+# The text columns of a document, as `document_texts` gives them.
+DOCUMENT_TEXTS = ["title", "features", "duties", "qualifications"]
 # What a document reads of a version: these fields, and from each list of its parts one line per part, the values
 # of the fields named joined by the separator. `_document` builds the same text from one version's model instances,
 # `document_texts` from plain values, for many versions at once (tests/test_search.py holds them to the same text).
@@ -87,7 +89,7 @@ def index_classes(job_class_ids):
                 documents,
                 update_conflicts=True,
                 unique_fields=["job_class"],
-                update_fields=["version", "title", "features", "duties", "qualifications"],
+                update_fields=["version", *DOCUMENT_TEXTS],
             )
     documents_written()
 

@@ -1894,7 +1894,7 @@ def write_parts(versions, counts):
         counts.add(model, len(rows))
 
 
-SEARCH_DOCUMENT_COLUMNS = ["job_class_id", "version_id", "title", "features", "duties", "qualifications"]
+SEARCH_DOCUMENT_COLUMNS = ["job_class_id", "version_id", *search.DOCUMENT_TEXTS]
 
 
 def write_documents(current, counts):
@@ -1903,7 +1903,7 @@ def write_documents(current, counts):
     rows = []
     for class_id, values, text in current:
         document = search.document_texts(values, document_parts(text))
-        rows.append((class_id, values["id"], *(document[column] for column in SEARCH_DOCUMENT_COLUMNS[2:])))
+        rows.append((class_id, values["id"], *(document[column] for column in search.DOCUMENT_TEXTS)))
     insert(SearchDocument, SEARCH_DOCUMENT_COLUMNS, rows)
     counts.add(SearchDocument, len(rows))
 

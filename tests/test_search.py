@@ -369,7 +369,7 @@ def test_rebuilding_the_index_twice_holds_one_document_per_current_class(seeds):
     assert titles("enforc") == ["CHILD SUPPORT ENFORCEMENT COORDINATOR"]
 
 
-DOCUMENT_COLUMNS = ["job_class_id", "version_id", "title", "features", "duties", "qualifications"]
+DOCUMENT_COLUMNS = ["job_class_id", "version_id", *search.DOCUMENT_TEXTS]
 
 
 def test_each_document_is_the_text_of_its_class_current_version_read_from_its_parts(seeds, make_class):
