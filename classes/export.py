@@ -249,17 +249,17 @@ ADDRESS_MARKS = ("jurisdiction-mark", "class-mark", 987654321)
 
 
 def _version_addresses(request):
-    addresses = [
-        absolute(request, reverse(name, args=ADDRESS_MARKS)) for name in ("classes:version", "classes:version_json")
-    ]
+    # Each stand-in becomes a format field once, in the reversed address only: replacing them in each version's
+    # address in turn would also replace a stand-in's letters inside a slug put in before it.
+    templates = []
+    for name in ("classes:version", "classes:version_json"):
+        template = absolute(request, reverse(name, args=ADDRESS_MARKS)).replace("{", "{{").replace("}", "}}")
+        for field, mark in enumerate(ADDRESS_MARKS):
+            template = template.replace(str(mark), f"{{{field}}}")
+        templates.append(template)
 
     def of(jurisdiction_slug, class_slug, number):
-        return [
-            address.replace("jurisdiction-mark", jurisdiction_slug)
-            .replace("class-mark", class_slug)
-            .replace(str(ADDRESS_MARKS[2]), str(number))
-            for address in addresses
-        ]
+        return [template.format(jurisdiction_slug, class_slug, number) for template in templates]
 
     return of
 

@@ -70,6 +70,17 @@ def test_the_csv_has_one_row_per_current_class_only(client, make_class):
     assert [(row["title"], row["version"]) for row in rows] == [("Account Clerk", "1"), ("Caseworker", "2")]
 
 
+def test_the_csv_addresses_hold_slugs_that_contain_the_address_stand_ins(client, make_class):
+    job_class, _ = make_class("Class Mark Reader")
+    job_class.slug = "class-mark-987654321"
+    job_class.save()
+
+    (row,) = csv_rows(client)
+
+    assert row["url"] == "http://testserver/classes/tompkins-county/class-mark-987654321/versions/1/"
+    assert row["json_url"] == "http://testserver/classes/tompkins-county/class-mark-987654321/versions/1/json/"
+
+
 def test_the_csv_is_a_download_with_a_filename_and_the_documented_columns(client, make_class):
     make_class("Account Clerk")
 
