@@ -11,6 +11,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connections, transaction
 from django.db.models import Expression, F, FloatField, Value
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Concat
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 
@@ -28,6 +29,11 @@ STOPWORDS = frozenset(
 )
 # Matches ranked by their whole text, weighted by part; beyond this many, by their titles alone (see _PostgreSQL).
 WHOLE_TEXT_RANKED_MOST = 1000
+# The class title as an expression no index orders, for the same order. Ordered by it, PostgreSQL finds a common
+# word's title matches by their GIN index and sorts them, in time bound by how many titles hold the word. Ordered by
+# the title itself, it walks the title index until a page of titles holds the word: 1 ms for "service", but 80 ms for
+# "principal", whose titles gather under P (the planner takes each word to be spread evenly over the alphabet).
+UNINDEXED_TITLE = Concat("title", Value(""))
 SUFFIXES = ("ations", "ation", "ments", "ment", "ions", "ion", "ings", "ing", "ies", "ers", "er", "es", "ed", "s")
 
 
@@ -91,12 +97,15 @@ def index_classes(job_class_ids):
                 unique_fields=["job_class"],
                 update_fields=["version", *DOCUMENT_TEXTS],
             )
-    documents_written()
+    documents_written(ids)
 
 
-def documents_written():
-    """Bring what search keeps besides the documents up to date with them, once they are written."""
-    _backend(SearchDocument.objects.db).refresh_title_words()
+def documents_written(job_class_ids=None):
+    """Bring what search keeps besides the documents up to date with those of these classes (None: of every class),
+    once they are written."""
+    backend = _backend(SearchDocument.objects.db)
+    backend.write_titles(job_class_ids)
+    backend.refresh_title_words()
 
 
 def rebuild():
@@ -172,9 +181,9 @@ def _lines(*texts):
 
 
 def apply(queryset, q, *, by_relevance=True):
-    """Restrict a JobClass queryset to the matches of q, annotated with `search_rank`. By relevance, best first:
-    ordered by it, or, for words most of the catalogue holds, a `TitlesFirst` over such querysets; otherwise a
-    queryset to order as the caller wishes."""
+    """Restrict a JobClass queryset to the matches of q, annotated with `search_rank`: classes of the public catalogue
+    only, whatever the queryset holds. By relevance, best first: ordered by it, or, for words most of the catalogue
+    holds, a `TitlesFirst` over such querysets; otherwise a queryset to order as the caller wishes."""
     words = _words(q)
     if not words:
         return queryset
@@ -224,10 +233,18 @@ class TitlesFirst:
         in_title, elsewhere = self.parts
         # Only where the titles end need be known; the rest is sliced as far as the page reaches, never counted.
         titled = in_title.order_by().values("pk")[:stop].count()
-        found = list(in_title[start:stop]) if start < titled else []
+        found = self._sorted_first(in_title, start, stop) if start < titled else []
         if stop > titled:
             found += elsewhere[max(0, start - titled) : stop - titled]
         return found
+
+    @staticmethod
+    def _sorted_first(part, start, stop):
+        """part[start:stop], its keys sorted first and its rows read after: joined before the sort, the rows' related
+        rows (jurisdiction, series) were joined to every match, not to the page's alone."""
+        keys = list(part.values_list("pk", flat=True)[start:stop])
+        rows = part.order_by().in_bulk(keys)
+        return [rows[key] for key in keys]
 
     def __iter__(self):
         for part in self.parts:
@@ -270,24 +287,25 @@ class _Backend:
         ]
 
 
-class _Document(Expression):
-    """PostgreSQL: a tsvector column of the class's search document, which only the database declares."""
+class _Vector(Expression):
+    """PostgreSQL: a tsvector column that only the database declares, in the row of the model field `key` names:
+    "pk" for the class's own, "search_document__id" for its search document's (resolving that joins it)."""
 
     output_field = SearchVectorField()
 
-    def __init__(self, column="document"):
+    def __init__(self, column, key):
         super().__init__()
         self.column = column
-        self.document_id = F("search_document__id")  # resolving it joins the class's document
+        self.key = F(key)
 
     def get_source_expressions(self):
-        return [self.document_id]
+        return [self.key]
 
     def set_source_expressions(self, exprs):
-        (self.document_id,) = exprs
+        (self.key,) = exprs
 
     def as_sql(self, compiler, connection):
-        return f"{compiler.quote_name_unless_alias(self.document_id.alias)}.{self.column}", []
+        return f"{compiler.quote_name_unless_alias(self.key.alias)}.{self.column}", []
 
 
 class _PostgreSQL(_Backend):
@@ -308,6 +326,11 @@ class _PostgreSQL(_Backend):
     # Low enough for a one-letter slip in a short word (two swapped letters in "warden" score 0.27); the edit
     # distance then decides, so a low bar only lets more candidates through.
     SIMILARITY = "SET LOCAL pg_trgm.similarity_threshold = 0.2"
+    WRITE_TITLES = """
+        UPDATE classes_jobclass AS c SET title_document = (
+            SELECT to_tsvector('english'::regconfig, d.title) FROM classes_searchdocument AS d WHERE d.job_class_id = c.id
+        ) {which}
+    """
 
     @staticmethod
     def terms(words, any_word=False, prefix=True):
@@ -323,14 +346,13 @@ class _PostgreSQL(_Backend):
             return matches.annotate(search_rank=self._whole_text_rank(rank_by)).order_by("-search_rank", "title")
         # Ranking by the whole text would read every matching document out of line: seconds for a common word.
         # Ranked by their titles alone, the titles holding a common word all but tie (all 6,947 holding "service"
-        # at 100,000 classes rank alike), so the title order is their ranking. It is the document's title, which
-        # no index orders, so that PostgreSQL finds them by the GIN index and sorts them: walking the index of
-        # class titles instead, a page of "service" took 3 ms but one of "principal" 428 ms, its titles all under P.
-        titled = queryset.alias(title_vector=_Document("title_document"))
+        # at 100,000 classes rank alike), so the title order is their ranking. The classes' own title words find
+        # them without reading a document, or joining one (migration 0010).
+        titled = queryset.alias(title_vector=_Vector("title_document", "pk"))
         in_title = titled.filter(title_vector=match).annotate(search_rank=Value(1.0))
-        elsewhere = matches.alias(title_vector=_Document("title_document")).exclude(title_vector=match)
+        elsewhere = matches.alias(title_vector=_Vector("title_document", "pk")).exclude(title_vector=match)
         return TitlesFirst(
-            in_title.order_by("search_document__title", "pk"),
+            in_title.order_by(UNINDEXED_TITLE, "pk"),
             elsewhere.annotate(search_rank=Value(0.0)).order_by("title", "pk"),
         )
 
@@ -338,7 +360,8 @@ class _PostgreSQL(_Backend):
         match = SearchQuery(self.terms(words, any_word, prefix), search_type="raw", config="english")
         # Ranked as any word: ts_rank ranks prefixes joined by & erratically (near zero for some matches).
         rank_by = SearchQuery(self.terms(words, any_word=True, prefix=prefix), search_type="raw", config="english")
-        return queryset.alias(search_document_vector=_Document()).filter(search_document_vector=match), match, rank_by
+        document = _Vector("document", "search_document__id")
+        return queryset.alias(search_document_vector=document).filter(search_document_vector=match), match, rank_by
 
     def _whole_text_rank(self, rank_by):
         return SearchRank(F("search_document_vector"), rank_by, weights=self.WEIGHTS)
@@ -358,6 +381,12 @@ class _PostgreSQL(_Backend):
             cursor.execute(self.CANDIDATES, {"word": word})
             candidates = [row[0] for row in cursor.fetchall()]
         return _fewest_edits(word, candidates)
+
+    def write_titles(self, job_class_ids):
+        """Each class's title words from its document, or NULL if it has none (it is not in the public catalogue)."""
+        which = "" if job_class_ids is None else "WHERE c.id = ANY(%(ids)s)"
+        with self.connection.cursor() as cursor:
+            cursor.execute(self.WRITE_TITLES.format(which=which), {"ids": list(job_class_ids or [])})
 
     def refresh_title_words(self):
         with self.connection.cursor() as cursor:
@@ -421,6 +450,9 @@ class _SQLite(_Backend):
 
     def closest(self, word):
         return _fewest_edits(word, difflib.get_close_matches(word, self.vocabulary, n=20, cutoff=0.6))
+
+    def write_titles(self, job_class_ids):
+        """Nothing to write: the title tier is PostgreSQL's alone."""
 
     def refresh_title_words(self):
         """Nothing to refresh: `vocabulary` reads the titles afresh for each search."""

@@ -172,6 +172,25 @@ def test_pages_of_title_matches_and_then_the_rest_follow_on_without_a_gap(indexe
     ]
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite ranks every match by its whole text")
+def test_beyond_the_whole_text_limit_title_matches_are_the_titles_in_force_of_public_classes(
+    indexed_class, monkeypatch
+):
+    retitled, _ = indexed_class("Ferry Clerk", adopted_on=datetime.date(2020, 1, 1))
+    proposal = Version.objects.create(job_class=retitled, number=2, status="proposed", title="Harbor Clerk")
+    workflow.adopt(proposal, by=None, adopted_on=datetime.date(2024, 1, 1), reference="")
+    indexed_class("Ferry Pilot", status="draft")
+    abolished, _ = indexed_class("Ferry Deckhand")
+    workflow.abolish(abolished, on=datetime.date(2024, 6, 1), by=None)
+    monkeypatch.setattr(search, "WHOLE_TEXT_RANKED_MOST", 0)
+
+    def found(q):  # every class, as the list's search asks: search alone keeps to the public catalogue
+        return [job_class.title for job_class in search.apply(JobClass.objects.all(), q)]
+
+    assert found("harbor") == ["Harbor Clerk"]
+    assert found("ferry") == []
+
+
 def test_a_word_found_nowhere_finds_nothing(seeds):
     assert titles("zyxwvut") == []
 

@@ -119,7 +119,11 @@ class JobClassQuerySet(models.QuerySet):
 
 
 class JobClass(models.Model):
-    """A civil-service title's stable identity in its jurisdiction; its wording lives in versions."""
+    """A civil-service title's stable identity in its jurisdiction; its wording lives in versions.
+
+    On PostgreSQL the table also holds `title_document`, which only the database declares: the title words of a
+    class in the public catalogue, kept by search (see migration 0010).
+    """
 
     jurisdiction = models.ForeignKey(
         Jurisdiction, on_delete=models.PROTECT, related_name="classes", help_text="The employer whose class this is."

