@@ -203,12 +203,18 @@ STORAGES = {
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
 # Rendered public pages, kept per worker process and per catalogue edition (classes/caching.py); each
-# entry is one page of some tens of kilobytes, so the bound keeps a worker's memory in hand.
+# entry is one page of some tens of kilobytes, so the bounds keep a worker's memory in hand. Search pages
+# are kept apart, so that searches asked once push out other searches only, never a list or a class page.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_ENTRIES", 2000)},
-    }
+    },
+    "searches": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "searches",  # locmem caches of one location share their entries
+        "OPTIONS": {"MAX_ENTRIES": env_int("SEARCH_CACHE_ENTRIES", 500)},
+    },
 }
 # Seconds a worker trusts the catalogue edition it last read: kept pages then cost no query, and a change
 # (an adoption) reaches every worker within this time.

@@ -15,7 +15,7 @@ from email.utils import format_datetime
 from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control
@@ -50,21 +50,23 @@ def forget_edition():
     _edition["number"] = None
 
 
-def page(request, render, *, max_age):
-    """The page `render()` makes for this address, kept per edition and answered with validators: an unchanged
-    page is a 304, a repeated one is not rendered again. `render` raises Http404 for what is not public."""
+def page(request, render, *, max_age, kept_in="default"):
+    """The page `render()` makes for this address, kept per edition (in the cache `kept_in` names) and answered
+    with validators: an unchanged page is a 304, a repeated one is not rendered again. `render` raises Http404 for
+    what is not public."""
     edition, changed_at = current_edition()
     address = request.get_full_path()  # a list's filters are in its query string
     etag = f'"{edition}-{_digest(address)}"'
     if etag in _if_none_match(request):
         return _validated(HttpResponseNotModified(), etag, changed_at, max_age)
     key = f"page:{edition}:{_digest(address, size=16)}"  # any address, however long or odd, keys any cache
-    content = cache.get(key)
+    kept = caches[kept_in]
+    content = kept.get(key)
     if content is None:
         response = render()
         if response.status_code != 200:
             return response
-        cache.set(key, response.content, timeout=None)
+        kept.set(key, response.content, timeout=None)
     else:
         response = HttpResponse(content)
     return _validated(response, etag, changed_at, max_age)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group, User
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 
 from classes import caching, search
@@ -17,7 +17,8 @@ FIXTURES = sorted((Path(__file__).resolve().parent.parent / "fixtures").glob("*.
 @pytest.fixture(autouse=True)
 def nothing_kept_between_tests(settings):
     """Rendered pages are kept by row keys and edition numbers, which a rolled-back test gives out again."""
-    cache.clear()
+    for kept in caches.all():
+        kept.clear()
     caching.forget_edition()
     shutil.rmtree(settings.RENDERED_ROOT, ignore_errors=True)
 

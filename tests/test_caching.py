@@ -4,7 +4,7 @@ import datetime
 import pickle
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -46,9 +46,10 @@ def queries_for(client, address, **headers):
     return response, len(queries)
 
 
-def kept_values():
-    """Everything the page cache holds, as bytes (LocMemCache keeps values pickled)."""
-    return [pickle.loads(value) for value in cache._cache.values()]
+def kept_values(*aliases):
+    """Everything the page caches named hold (all of them if none is), as bytes (LocMemCache keeps values pickled)."""
+    kept = [caches[alias] for alias in aliases] or caches.all()
+    return [pickle.loads(value) for cache in kept for value in cache._cache.values()]
 
 
 @pytest.mark.parametrize("tail", ["", "versions/1/", "versions/1/print/", "versions/1/pdf/"])
@@ -73,22 +74,39 @@ def test_the_home_page_and_lists_by_filters_are_kept_per_address(client, clerk, 
     assert "Account Clerk" not in page_text(other.content.decode())  # another address, another list
 
 
-def test_a_search_is_answered_afresh_each_time(client, clerk):
+def test_a_search_asked_again_is_not_rendered_again(client, clerk):
     search.index_classes([clerk.pk])
-    queries_for(client, "/classes/?q=ledger")
+    first, first_queries = queries_for(client, "/classes/?q=ledger")
     again, again_queries = queries_for(client, "/classes/?q=ledger")
 
-    assert "Account Clerk" in page_text(again.content.decode()) and again_queries > 1
+    assert "Account Clerk" in page_text(again.content.decode())
+    assert again.content == first.content and first_queries > 1 and again_queries == 1
+    assert kept_values("searches") == [again.content] and again.content not in kept_values("default")
 
 
-def test_a_new_adoption_changes_a_kept_list(client, clerk, make_class):
-    assert "Payroll Clerk" not in page_text(client.get("/classes/").content.decode())
+def test_searches_asked_once_push_out_other_searches_never_a_kept_list(client, clerk, settings):
+    settings.CACHES = {**settings.CACHES, "searches": {**settings.CACHES["searches"], "OPTIONS": {"MAX_ENTRIES": 3}}}
+    search.index_classes([clerk.pk])
+    client.get("/classes/")
+    client.get("/classes/?q=ledger")
+
+    for word in ["clerk", "account", "weekly", "keeps", "finance", "ledgers"]:
+        client.get("/classes/", {"q": word})
+
+    assert queries_for(client, "/classes/")[1] == 1
+    assert queries_for(client, "/classes/?q=ledger")[1] > 1
+
+
+@pytest.mark.parametrize("address", ["/classes/", "/classes/?q=clerk"])
+def test_a_new_adoption_changes_a_kept_list_or_search(client, clerk, make_class, address):
+    search.index_classes([clerk.pk])
+    assert "Payroll Clerk" not in page_text(client.get(address).content.decode())
 
     _, payroll = make_class("Payroll Clerk", status="draft")
     workflow.propose(payroll, by=None)
     workflow.adopt(payroll, by=None, adopted_on=datetime.date(2024, 1, 1))
 
-    assert "Payroll Clerk" in page_text(client.get("/classes/").content.decode())
+    assert "Payroll Clerk" in page_text(client.get(address).content.decode())
 
 
 def test_validators_answer_an_unchanged_page_with_304(client, clerk):
@@ -153,6 +171,9 @@ def test_a_draft_never_enters_any_cache(client, clerk, settings):
 
     pages = ["", "versions/1/", "versions/1/print/", "versions/1/pdf/", "versions/2/", "versions/2/print/"]
     answers = {tail: client.get(class_url(clerk, tail)).status_code for tail in [*pages, "versions/2/pdf/"]}
+    search.index_classes([clerk.pk])
+    for q in ["petty cash", "moon base", "ledger"]:
+        assert client.get("/classes/", {"q": q}).status_code == 200
 
     assert answers["versions/2/"] == answers["versions/2/print/"] == answers["versions/2/pdf/"] == 404
     assert not any(DRAFT_WORDS.encode() in value for value in kept_values())

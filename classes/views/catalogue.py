@@ -25,11 +25,15 @@ def render_home(request):
 
 
 def class_list(request):
-    # Lists by filters alone are kept, one per address: their combinations are few. Free-text searches are
-    # not, since each is likely asked once and would only push kept pages out.
-    if request.GET.get("q", "").strip():
-        return render_class_list(request)
-    return caching.page(request, lambda: render_class_list(request), max_age=caching.CATALOGUE_PAGE_MAX_AGE)
+    # Lists are kept one per address: their combinations of filters are few. Searches are kept apart: most are
+    # asked once, but those asked again and again are the common words, the costliest pages to make.
+    searching = bool(request.GET.get("q", "").strip())
+    return caching.page(
+        request,
+        lambda: render_class_list(request),
+        max_age=caching.CATALOGUE_PAGE_MAX_AGE,
+        kept_in="searches" if searching else "default",
+    )
 
 
 def render_class_list(request):
