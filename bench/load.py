@@ -83,6 +83,7 @@ class Endpoint:
     content_type: str = ""
     target: Target | None = None
     note: str = ""  # what was chosen, e.g. a search word and how many classes it matches
+    asked_once: bool = False  # each request a new address (wrk_report.lua's WRK_NEW_ADDRESS): never a kept page
 
 
 @dataclass
@@ -293,6 +294,18 @@ def choose_endpoints(folder):
         *(
             Endpoint(name, "/classes/?" + urllib.parse.urlencode({"q": q}), target=target, note=search_note(q) + more)
             for name, q, target, more in search
+        ),
+        # Search pages are kept per edition as lists are: what the first reader of each waits for, measured apart.
+        *(
+            Endpoint(
+                f"{name}, asked once",
+                "/classes/?" + urllib.parse.urlencode({"q": q}),
+                target=target,
+                note="each request a new address, never a kept page",
+                asked_once=True,
+            )
+            for name, q, target, _ in search
+            if target
         ),
         Endpoint("comparison", f"/classes/{j}/{c}/compare/?from={older}&to={newer}"),
         Endpoint("PDF, second download", f"/classes/{j}/{c}/versions/{current}/pdf/", target=Target(ratio=0.8)),
@@ -701,7 +714,12 @@ def fetch(server, endpoint):
 
 def run_wrk(server, endpoint, args, folder):
     """One wrk run against the endpoint; the numbers are read from the JSON line wrk_report.lua prints."""
-    env = {**os.environ, "WRK_METHOD": endpoint.method, "WRK_CONTENT_TYPE": endpoint.content_type}
+    env = {
+        **os.environ,
+        "WRK_METHOD": endpoint.method,
+        "WRK_CONTENT_TYPE": endpoint.content_type,
+        "WRK_NEW_ADDRESS": "1" if endpoint.asked_once else "",
+    }
     if endpoint.body:
         body = folder / "body"
         body.write_bytes(endpoint.body)
@@ -824,8 +842,9 @@ def database_facts(database_url):
 
 
 def table(results):
+    width = max(len(r.endpoint.name) for r in results)
     lines = [
-        f"{'endpoint':<26} {'done':>6} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'errors':>6}"
+        f"{'endpoint':<{width}} {'done':>6} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'errors':>6}"
         f" {'x trivial':>9} {'queries':>7} {'cold ms':>7} {'peak MB':>7}  target"
     ]
     for r in results:
@@ -837,7 +856,7 @@ def table(results):
         if r.endpoint.target:
             target = f"{r.endpoint.target}: {'met' if r.endpoint.target.met(r) else 'NOT met'}"
         lines.append(
-            f"{r.endpoint.name:<26} {r.requests:>6} {r.per_second:>7.1f} {latency} {errors:>6} {r.ratio:>9.2f}"
+            f"{r.endpoint.name:<{width}} {r.requests:>6} {r.per_second:>7.1f} {latency} {errors:>6} {r.ratio:>9.2f}"
             f" {f'{r.queries_cold}/{r.queries_warm}':>7} {r.cold_ms:>7.0f} {r.worker_peak_mb:>7.0f}  {target}"
         )
     return lines
@@ -866,7 +885,8 @@ def report(args, facts, results, server, done, load_before, code_before):
         f"database: {facts} ({'; '.join(done)})",
         f"gunicorn: {args.workers} sync workers (timeout 30 s, its default), DEBUG off, 127.0.0.1; CONN_MAX_AGE "
         f"{settings.DATABASES['default']['CONN_MAX_AGE']}, PAGE_CACHE_ENTRIES "
-        f"{settings.CACHES['default']['OPTIONS']['MAX_ENTRIES']}",
+        f"{settings.CACHES['default']['OPTIONS']['MAX_ENTRIES']}, SEARCH_CACHE_ENTRIES "
+        f"{settings.CACHES['searches']['OPTIONS']['MAX_ENTRIES']}",
         f"wrk: {args.threads} threads, {args.connections} connections, {args.seconds} s per endpoint, "
         f"timeout {args.timeout} s; one address per endpoint, after a warm-up of {4 * args.workers} requests "
         "(pages kept per edition and PDFs are served from what was kept)",

@@ -4,6 +4,8 @@
 --   WRK_METHOD        GET (default) or POST
 --   WRK_BODY_FILE     a file whose bytes are the body (for POST)
 --   WRK_CONTENT_TYPE  the body's Content-Type
+--   WRK_NEW_ADDRESS   "1": each request adds "&asked=<thread>-<count>" to the address (a query string's
+--                     parameter the portal ignores), so that no answer is a page it kept: a first reader's cost
 -- done() prints, after wrk's own summary, a line starting with "WRK_REPORT " and then JSON: requests,
 -- duration (microseconds), bytes, errors by kind (wrk counts a status that is not 2xx or 3xx under
 -- "status"), and latency percentiles 50/95/99 and max in microseconds. bench/load.py reads that line
@@ -21,6 +23,20 @@ end
 local content_type = os.getenv("WRK_CONTENT_TYPE")
 if content_type and content_type ~= "" then
   wrk.headers["Content-Type"] = content_type
+end
+
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("thread_number", threads)
+end
+
+if os.getenv("WRK_NEW_ADDRESS") == "1" then
+  local asked = 0
+  function request()
+    asked = asked + 1
+    return wrk.format(nil, string.format("%s&asked=%d-%d", wrk.path, thread_number, asked))
+  end
 end
 
 function done(summary, latency, requests)
