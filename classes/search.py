@@ -280,9 +280,14 @@ class _Backend:
             return bool(cursor.fetchone()[0])
 
     def corrected(self, words):
-        """Each word that is long enough to guess at and matches nothing as typed, replaced by the closest title word."""
+        """Each word that is long enough to guess at and matches nothing as typed, replaced by the closest title word.
+        The words together match nothing (the caller asked): a word alone is known to match nothing already."""
+
+        def matches_nothing(word):
+            return len(words) == 1 or not self.exists([word])
+
         return [
-            (self.closest(word) or word) if len(word) > 3 and not word.isdigit() and not self.exists([word]) else word
+            (self.closest(word) or word) if len(word) > 3 and not word.isdigit() and matches_nothing(word) else word
             for word in words
         ]
 
