@@ -17,10 +17,15 @@ FIXTURES = sorted((Path(__file__).resolve().parent.parent / "fixtures").glob("*.
 @pytest.fixture(autouse=True)
 def nothing_kept_between_tests(settings):
     """Rendered pages are kept by row keys and edition numbers, which a rolled-back test gives out again."""
+    forget_kept_pages()
+    shutil.rmtree(settings.RENDERED_ROOT, ignore_errors=True)
+
+
+def forget_kept_pages():
+    """Every page kept in memory, and the edition read: the next request renders its page afresh."""
     for kept in caches.all():
         kept.clear()
     caching.forget_edition()
-    shutil.rmtree(settings.RENDERED_ROOT, ignore_errors=True)
 
 
 @pytest.fixture

@@ -15,7 +15,6 @@ from django.conf import settings
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth.models import Group, Permission, User
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
@@ -23,9 +22,10 @@ from django.db.migrations.recorder import MigrationRecorder
 from django.test import RequestFactory
 from simple_history.models import HistoricalRecords
 
-from classes import caching, workflow
+from classes import workflow
 from classes.backup import kept_models
 from classes.models import CatalogueEdition, JobClass, Jurisdiction, Meeting, Version
+from tests.conftest import forget_kept_pages
 from tests.test_documents import pdftotext
 
 pytestmark = pytest.mark.django_db
@@ -95,8 +95,7 @@ def public_addresses():
 
 def rendered(client, addresses):
     """What each address answers, rendered afresh rather than kept from an earlier request."""
-    cache.clear()
-    caching.forget_edition()
+    forget_kept_pages()
     pages = {}
     for address in addresses:
         response = client.get(address)
@@ -106,7 +105,7 @@ def rendered(client, addresses):
 
 
 def found_by(client, q):
-    cache.clear()  # the list is a kept page too: its context is there only when rendered
+    forget_kept_pages()  # a search is a kept page too: its context is there only when rendered
     return [job_class.slug for job_class in client.get("/classes/", {"q": q}).context["page"].object_list]
 
 
