@@ -7,7 +7,9 @@ import json
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 
+from classes import workflow
 from classes.models import JobClass
 from qualifications.models import Path
 from tests.conftest import publish
@@ -236,7 +238,49 @@ def test_the_catalogue_exports_cost_the_same_few_queries_however_many_classes(
         with_paths(version)
         publish(version)
 
-    # The current versions with class, jurisdiction, series and department; their paths; (the JSON only) the paths'
-    # times in title; the special requirements. (The titles' classes are unlinked here: no query.)
-    with django_assert_num_queries(5 if address.endswith(".json") else 3):  # the JSON counts first
+    # The catalogue's edition; the current versions with class, jurisdiction, series and department; their paths;
+    # (the JSON only) the paths' times in title; the special requirements. (The titles' classes are unlinked here.)
+    with django_assert_num_queries(6 if address.endswith(".json") else 4):  # the JSON counts first
         body(client.get(address))
+
+
+@pytest.mark.parametrize("address", ["/data/classes.csv", "/data/classes.json"])
+def test_an_export_asked_again_is_read_from_the_kept_file_until_the_catalogue_changes(
+    client, make_class, django_assert_num_queries, address
+):
+    _, clerk = make_class("Account Clerk", status="draft")
+    publish(clerk)
+    first = body(client.get(address))
+
+    with django_assert_num_queries(1):  # the catalogue's edition
+        again = body(client.get(address))
+    assert again == first and b"Account Clerk" in again
+
+    _, payroll = make_class("Payroll Clerk", status="draft")
+    workflow.propose(payroll, by=None)
+    workflow.adopt(payroll, by=None, adopted_on=datetime.date(2024, 1, 1))  # a new edition of the catalogue
+    assert b"Payroll Clerk" in body(client.get(address))
+    assert len(list((settings.RENDERED_ROOT / "exports").iterdir())) == 1  # the older edition's export is gone
+
+
+def test_an_export_cut_short_is_not_kept(client, make_class):
+    _, clerk = make_class("Account Clerk", status="draft")
+    publish(clerk)
+    response = client.get("/data/classes.csv")
+    next(iter(response.streaming_content))  # the header row only, and the reader goes away
+    response.close()
+
+    assert list((settings.RENDERED_ROOT / "exports").iterdir()) == []
+    assert [row["title"] for row in csv_rows(client)] == ["Account Clerk"]
+
+
+def test_each_host_is_given_its_own_addresses(client, make_class, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "specs.example.gov"]
+    _, clerk = make_class("Account Clerk", status="draft")
+    publish(clerk)
+
+    here = body(client.get("/data/classes.csv")).decode()
+    there = body(client.get("/data/classes.csv", headers={"host": "specs.example.gov"})).decode()
+
+    assert "http://testserver/classes/" in here and "specs.example.gov" not in here
+    assert "http://specs.example.gov/classes/" in there and "testserver" not in there

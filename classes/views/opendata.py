@@ -7,7 +7,7 @@ from itertools import chain
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import JsonResponse, StreamingHttpResponse
 
-from .. import export
+from .. import caching, export
 from . import public_version
 
 JSON_OPTIONS = {"ensure_ascii": False, "indent": 2}
@@ -15,23 +15,27 @@ STREAM_CHUNK = 1000  # versions read, with their paths and requirements, at a ti
 
 
 def catalogue_csv(request):
-    writer = csv.writer(_Line())
-    rows = (writer.writerow(row) for row in chain([export.CSV_COLUMNS], export.csv_rows(request)))
-    response = StreamingHttpResponse(rows)
+    def rows():
+        writer = csv.writer(_Line())
+        return (writer.writerow(row) for row in chain([export.CSV_COLUMNS], export.csv_rows(request)))
+
+    response = StreamingHttpResponse(caching.export(request, "classes.csv", rows))
     response["Content-Type"] = "text/csv; charset=utf-8"
     response["Content-Disposition"] = 'attachment; filename="civilspec-classes.csv"'
     return response
 
 
 def catalogue_json(request):
-    versions = export.current_versions()
-    count = versions.count()
-    entries = (
-        json.dumps(export.catalogue_entry(version, request), cls=DjangoJSONEncoder, **JSON_OPTIONS)
-        for version in _streamed(versions)
-    )
-    body = chain([f'{{\n  "count": {count},\n  "classes": [\n'], _joined(entries), ["\n  ]\n}\n"])
-    return StreamingHttpResponse(body, content_type="application/json")
+    def body():
+        versions = export.current_versions()
+        count = versions.count()
+        entries = (
+            json.dumps(export.catalogue_entry(version, request), cls=DjangoJSONEncoder, **JSON_OPTIONS)
+            for version in _streamed(versions)
+        )
+        return chain([f'{{\n  "count": {count},\n  "classes": [\n'], _joined(entries), ["\n  ]\n}\n"])
+
+    return StreamingHttpResponse(caching.export(request, "classes.json", body), content_type="application/json")
 
 
 class _Line:
