@@ -251,5 +251,6 @@ def _forget_rendered_documents():
     """PDFs are kept on disk by version id and status; ids may have named other texts before the restore. (Exports
     are kept per edition, which the restore advances: they go too, rather than wait for the next export.)"""
     rendered = Path(settings.RENDERED_ROOT)
-    for document in [*rendered.glob("version-*"), *rendered.glob("exports/*")]:
+    # An export being written (a dotted temporary name) is left to its writer.
+    for document in [*rendered.glob("version-*"), *rendered.glob("exports/[!.]*")]:
         document.unlink(missing_ok=True)
