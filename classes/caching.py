@@ -108,10 +108,12 @@ def export(request, name, chunks):
     path = Path(settings.RENDERED_ROOT) / "exports" / f"{name}-{edition}-{_digest(base)}"
     if path.exists():
         return FileWrapper(path.open("rb"), EXPORT_BLOCK)
-    return _kept_while_streamed(chunks(), path, name)
+    return _kept_while_streamed(chunks(), path, stale=f"{name}-*", current=f"{name}-{edition}-")
 
 
-def _kept_while_streamed(chunks, path, name):
+def _kept_while_streamed(chunks, path, *, stale, current):
+    """The chunks, written to `path` as they pass; once whole, the files matching `stale` but for the `current`
+    edition's (one per host) are removed."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".writing-")
     try:
@@ -120,8 +122,8 @@ def _kept_while_streamed(chunks, path, name):
                 file.write(chunk)
                 yield chunk
         os.replace(temporary, path)
-        for older in path.parent.glob(f"{name}-*"):
-            if older != path:
+        for older in path.parent.glob(stale):
+            if not older.name.startswith(current):
                 older.unlink(missing_ok=True)
     finally:
         # A reader gone before the end closes the stream here: what was written is no whole export.

@@ -287,3 +287,5 @@ def test_each_host_is_given_its_own_addresses(client, make_class, settings):
 
     assert "http://testserver/classes/" in here and "specs.example.gov" not in here
     assert "http://specs.example.gov/classes/" in there and "testserver" not in there
+    assert body(client.get("/data/classes.csv")).decode() == here  # each host's export is kept beside the other
+    assert len(list((settings.RENDERED_ROOT / "exports").iterdir())) == 2
