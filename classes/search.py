@@ -103,9 +103,7 @@ def index_classes(job_class_ids):
 def documents_written(job_class_ids=None):
     """Bring what search keeps besides the documents up to date with those of these classes (None: of every class),
     once they are written."""
-    backend = _backend(SearchDocument.objects.db)
-    backend.write_titles(job_class_ids)
-    backend.refresh_title_words()
+    _backend(SearchDocument.objects.db).documents_written(job_class_ids)
 
 
 def rebuild():
@@ -264,7 +262,8 @@ def _backend(alias):
 
 class _Backend:
     """One database's answers. restrict(): a queryset narrowed to the documents matching the words, annotated
-    with `search_rank`; exists(): whether any document matches them all; closest(): the title word nearest one."""
+    with `search_rank`; exists(): whether any document matches them all; closest(): the title word nearest one;
+    documents_written(): what it keeps besides the documents, brought up to date with them."""
 
     EXISTS = ""
 
@@ -387,14 +386,12 @@ class _PostgreSQL(_Backend):
             candidates = [row[0] for row in cursor.fetchall()]
         return _fewest_edits(word, candidates)
 
-    def write_titles(self, job_class_ids):
-        """Each class's title words from its document, or NULL if it has none (it is not in the public catalogue)."""
+    def documents_written(self, job_class_ids):
+        """Each class's title words from its document, or NULL if it has none (it is not in the public catalogue);
+        then the title words misspellings are corrected from."""
         which = "" if job_class_ids is None else "WHERE c.id = ANY(%(ids)s)"
         with self.connection.cursor() as cursor:
             cursor.execute(self.WRITE_TITLES.format(which=which), {"ids": list(job_class_ids or [])})
-
-    def refresh_title_words(self):
-        with self.connection.cursor() as cursor:
             cursor.execute("REFRESH MATERIALIZED VIEW CONCURRENTLY classes_titleword")
 
 
@@ -456,11 +453,9 @@ class _SQLite(_Backend):
     def closest(self, word):
         return _fewest_edits(word, difflib.get_close_matches(word, self.vocabulary, n=20, cutoff=0.6))
 
-    def write_titles(self, job_class_ids):
-        """Nothing to write: the title tier is PostgreSQL's alone."""
-
-    def refresh_title_words(self):
-        """Nothing to refresh: `vocabulary` reads the titles afresh for each search."""
+    def documents_written(self, job_class_ids):
+        """Nothing to keep: the title tier is PostgreSQL's alone, and `vocabulary` reads the titles afresh for each
+        search."""
 
 
 def _fewest_edits(word, candidates):
