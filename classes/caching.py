@@ -11,6 +11,7 @@ import hashlib
 import os
 import tempfile
 import time
+from contextlib import contextmanager
 from email.utils import format_datetime
 from pathlib import Path
 from wsgiref.util import FileWrapper
@@ -93,7 +94,8 @@ def document(request, find, render, respond):
         return _validated(HttpResponseNotModified(), etag, None, VERSION_MAX_AGE)
     path = Path(settings.RENDERED_ROOT) / f"version-{version_pk}-{status}"
     if not path.exists():
-        _write_atomically(path, render(version_pk))
+        with _written_whole(path) as file:
+            file.write(render(version_pk))
     return _validated(respond(path.read_bytes()), etag, None, VERSION_MAX_AGE)  # some tens of kilobytes
 
 
@@ -108,39 +110,39 @@ def export(request, name, chunks):
     path = Path(settings.RENDERED_ROOT) / "exports" / f"{name}-{edition}-{_digest(base)}"
     if path.exists():
         return FileWrapper(path.open("rb"), EXPORT_BLOCK)
-    return _kept_while_streamed(chunks(), path, stale=f"{name}-*", current=f"{name}-{edition}-")
+    return _kept_while_streamed(chunks(), path, name, edition)
 
 
-def _kept_while_streamed(chunks, path, *, stale, current):
-    """The chunks, written to `path` as they pass; once whole, the files matching `stale` but for the `current`
-    edition's (one per host) are removed."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".writing-")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
-            for chunk in chunks:
-                file.write(chunk)
-                yield chunk
-        os.replace(temporary, path)
-        for older in path.parent.glob(stale):
-            if not older.name.startswith(current):
-                older.unlink(missing_ok=True)
-    finally:
-        # A reader gone before the end closes the stream here: what was written is no whole export.
-        Path(temporary).unlink(missing_ok=True)
+def _kept_while_streamed(chunks, path, name, edition):
+    """The chunks, written to `path` as they pass; once whole, the other editions' exports of that name go (this
+    edition's are kept, one per host)."""
+    # A reader gone before the end closes the stream inside the `with`: what was written is no whole export.
+    with _written_whole(path) as file:
+        for chunk in chunks:
+            file.write(chunk.encode())
+            yield chunk
+    for older in path.parent.glob(f"{name}-*"):
+        if not older.name.startswith(f"{name}-{edition}-"):
+            older.unlink(missing_ok=True)
 
 
 def _digest(text, size=8):
     return hashlib.blake2b(text.encode(), digest_size=size).hexdigest()
 
 
-def _write_atomically(path, content):
-    """Two workers rendering the same document at once each write a whole file; the last rename wins."""
+@contextmanager
+def _written_whole(path):
+    """A file to write `path` through, in place only once the block ends: never read half written, and gone if the
+    block does not end (an error, a reader gone). Two workers writing it at once each write a whole file; the last
+    rename wins. Its temporary name begins with a dot."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".rendering-")
-    with os.fdopen(handle, "wb") as file:
-        file.write(content)
-    os.replace(temporary, path)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".writing-")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            yield file
+        os.replace(temporary, path)
+    finally:
+        Path(temporary).unlink(missing_ok=True)
 
 
 def _if_none_match(request):
