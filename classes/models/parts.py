@@ -16,6 +16,14 @@ from classes.vocabulary import (
 from .versions import Version
 
 
+def list_label():
+    return models.CharField(
+        max_length=20,
+        blank=True,
+        help_text="The number or letter printed before the item, e.g. “1.” or “a)”; empty where the list has bullets.",
+    )
+
+
 class VersionPart(GuardedPart):
     """An item of one version's list; subclasses name the version foreign key for a readable related name."""
 
@@ -34,6 +42,7 @@ class VersionPart(GuardedPart):
 
 class Duty(VersionPart):
     version = models.ForeignKey(Version, on_delete=models.CASCADE, related_name="duties")
+    label = list_label()
     text = models.TextField(help_text="One duty, word for word, with its closing punctuation (“;” or “.”).")
 
     class Meta(VersionPart.Meta):
@@ -45,6 +54,7 @@ class Duty(VersionPart):
 
 class KSA(VersionPart):
     version = models.ForeignKey(Version, on_delete=models.CASCADE, related_name="ksas")
+    label = list_label()
     text = models.TextField(
         help_text="One knowledge, skill, ability or characteristic, word for word, with its punctuation."
     )
