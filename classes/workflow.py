@@ -57,20 +57,25 @@ def copy_version(source, *, number, by):
     }
     draft = Version(**fields, number=number, status=VersionStatus.DRAFT, updated_by=by)
     draft.save()
-    for related_name in PART_LISTS:  # paths are copied below, with their titles
-        for part in getattr(source, related_name).all():
-            part.pk = part.id = None
-            part.version = draft
-            part.save()
+    copied_paths = {}  # a source path's id: its copy, for the rules printed in it (Substitution.path)
     for path in source.paths.all():
         titles = list(path.titles.all())
+        source_id = path.pk
         path.pk = path.id = None
         path.version = draft
         path.save()
+        copied_paths[source_id] = path
         for title in titles:
             title.pk = title.id = None
             title.path = path
             title.save()
+    for related_name in PART_LISTS:
+        for part in getattr(source, related_name).all():
+            part.pk = part.id = None
+            part.version = draft
+            if getattr(part, "path_id", None):
+                part.path = copied_paths[part.path_id]
+            part.save()
     return draft
 
 
