@@ -2,11 +2,18 @@
 
 import dataclasses
 import re
+from functools import cache
 
-SENTENCE = re.compile(r"(?<=[.;:])\s+")
+from .result import Competency
+
+SENTENCE = re.compile(r"(?<=[.;:])\s+|(?<=[.;:][)\"'”\]])\s+")
 MARKER = re.compile(r"^(?:(?:either|or|and)\b:?\s*)?(?:\(?[A-Za-z0-9]{1,4}[.)]\s+)?\**\s*", re.IGNORECASE)
-# Values stored beside the text that no reader reads as words.
-NOT_TEXT = {"kind", "level", "placement", "layout", "line", "connector", "license_needed_by", "status_required"}
+# Facts read from the wording and stored beside it, and values no reader reads as words: the wording is elsewhere.
+NOT_TEXT = {
+    "kind", "level", "placement", "layout", "line", "license_needed_by", "status_required", "education_level",
+    "education_fields", "credit_hour_subjects", "experience_kinds", "excluded_experience", "licenses", "service",
+    "education_beyond", "term", "titles", "history", "series_name",
+}  # fmt: skip
 
 
 def check_nothing_lost(blocks, document, *, skipped=()):
@@ -14,7 +21,7 @@ def check_nothing_lost(blocks, document, *, skipped=()):
     texts = dict.fromkeys(text for spec in document.specs for text in stored_texts(spec))  # levels share text
     stored = " ".join(" ".join(texts).split())
     for block in blocks:
-        if block.line in skipped or block.line in document.unstored:
+        if block.line in skipped or block.line in document.unstored or block.text in stored:
             continue
         for fragment in SENTENCE.split(block.text):
             fragment = MARKER.sub("", fragment.strip()).rstrip(":").strip()
@@ -23,17 +30,19 @@ def check_nothing_lost(blocks, document, *, skipped=()):
 
 
 def stored_texts(value):
-    """Every piece of text a parsed spec would store."""
+    """Every piece of text a parsed spec would store, in the order it prints."""
     if isinstance(value, str):
         yield value
-    elif dataclasses.is_dataclass(value):
-        if hasattr(value, "name") and hasattr(
-            value, "description"
-        ):  # a competency prints as its name, a dash, its description
-            yield f"{value.name} – {value.description}"
-        for field in dataclasses.fields(value):
-            if field.name not in NOT_TEXT:
-                yield from stored_texts(getattr(value, field.name))
     elif isinstance(value, list):
         for item in value:
             yield from stored_texts(item)
+    elif dataclasses.is_dataclass(value):
+        if isinstance(value, Competency):  # printed as its name, a dash, its description
+            yield f"{value.name} – {value.description}"
+        for name in _text_fields(type(value)):
+            yield from stored_texts(getattr(value, name))
+
+
+@cache
+def _text_fields(kind):
+    return [field.name for field in dataclasses.fields(kind) if field.name not in NOT_TEXT]

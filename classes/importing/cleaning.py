@@ -42,8 +42,13 @@ class Line:
     bullet: bool = False  # printed after a bullet
 
 
+PLAIN_START = re.compile(r"[^\s#>*_\-•◦▪·–]")
+
+
 def strip_markup(text):
     """The text of a line without markup, and how the markup set it: (text, heading level, bullet)."""
+    if PLAIN_START.match(text) and "*" not in text and "__" not in text:  # most lines: nothing to strip
+        return " ".join(text.split()), 0, False
     text = text.replace("\u00a0", " ").replace("\\*", "*")
     level = 0
     lead = MARKDOWN_LEAD.match(text)

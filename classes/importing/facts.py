@@ -1,20 +1,22 @@
 """The facts a qualification path's wording states: education, credit units, years, kinds of work, licences, service.
 
 Each reader takes the path's text, flattened to one line, and returns what it states; what it does not state stays
-empty. A rule printed as a substitution ("… may be substituted …") is read apart (see substitutions.py), and its
+empty. The readers are pure functions of the text, kept in a cache: a series repeats the same wording for its levels. A rule printed as a substitution ("… may be substituted …") is read apart (see substitutions.py), and its
 words are not read as the path's own requirement.
 """
 
+import itertools
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from qualifications.vocabulary import EducationLevel
 
-from .numbers import DURATION, NUMBER, to_years
+from .numbers import NUMBER, durations
 
-SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z(])")
+SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z(\[])")
 SUBSTITUTES = re.compile(r"substitut|in lieu of|may be accepted (?:in place|instead)|may be credited", re.IGNORECASE)
-PARENTHESES = re.compile(r"\([^()]{12,}\)")
+PARENTHESES = re.compile(r"\([^()]{12,}\)|\[[^\[\]]{12,}\]")
 
 # Education, lowest first where several are named: "a bachelor's or master's degree" requires the bachelor's.
 LEVELS = [
@@ -28,7 +30,7 @@ LEVELS = [
         r"|(?:graduation|completion)\s+(?:from|of)\s+(?:a\s+|an\s+)?(?:four[- ]year\s+)?college(?!\s+(?:course|level|work|units?|semester))"
         r"|equivalent to (?:graduation|completion) (?:from|of) (?:a )?(?:four[- ]year )?college"
         r"|college degree|university degree|degree from an? (?:accredited )?(?:four[- ]year )?(?:college|university)"
-        r"|abet[- ]accredited",
+        r"|\babet\b|accreditation board for engineering",
     ),
     (
         EducationLevel.ASSOCIATE,
@@ -42,23 +44,25 @@ LEVELS = [
 LEVEL_PATTERN = re.compile("|".join(f"(?P<{level.value}>{pattern})" for level, pattern in LEVELS), re.IGNORECASE)
 BEYOND = re.compile(r"\b(?:beyond|in addition to|above|higher than|more than)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 
-EXPERIENCE_WORDS = r"(?:experience|work|service|employment)"
-YEARS_OF_EXPERIENCE = re.compile(
-    DURATION + r"(?P<between>(?:\s+[\w'/,-]+){0,10}?)\s+" + EXPERIENCE_WORDS + r"\b", re.IGNORECASE
+# Read after a length of time ("Two years …"): what makes it years of experience, or of supervision within them.
+OF_EXPERIENCE = re.compile(r"(?P<between>(?:\s+[\w'/,()-]+){0,16}?)\s+(?:experience|work|service|employment)\b", re.I)
+# Words between a length of time and "experience" that make it the length of something else.
+NOT_OF_EXPERIENCE = re.compile(
+    r"\bwhich\b|\byears?\b|\bmonths?\b|college|course|semester|quarter|units?\b|degree|school", re.I
 )
-YEARS_AS = re.compile(
-    DURATION + r"\s+(?:of\s+(?:[\w-]+\s+){0,4}?)?(?:as|in the class of)\s+(?:an?\s+)?[A-Z]", re.IGNORECASE
-)
+AS_TITLE = re.compile(r"\s+(?:of\s+(?:[\w-]+\s+){0,4}?)?(?:as|in the class of)\s+(?:an?\s+)?[A-Z]", re.IGNORECASE)
+EXPERIENCE_LABEL = re.compile(r"\bExperience:\s*(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)  # "Experience: Two years of …"
+FULL_TIME_OR = re.compile(r"\s+of\s+full[- ]time\s+or\s+", re.IGNORECASE)
+PART_OF_A_TOTAL = re.compile(r"\b(?:including|includ\w*|of which)\s+(?:at\s+least\s+)?$", re.IGNORECASE)
 NO_EXPERIENCE = re.compile(r"\bno (?:prior |previous )?experience (?:is )?(?:required|necessary)", re.IGNORECASE)
 AT_LEAST = re.compile(r"(?:at least|more than|over|a minimum of)\s+$", re.IGNORECASE)
-SUPERVISORY = [
-    re.compile(
-        DURATION + r"\s+of\s+which\s+(?:must|shall)\s+have\s+(?:been|included)\s+(?:[\w-]+\s+){0,6}?supervis", re.I
-    ),
-    re.compile(r"including\s+(?:at\s+least\s+)?" + DURATION + r"\s+(?:of\s+)?(?:[\w-]+\s+){0,4}?supervis", re.I),
-    re.compile(r"(?:at\s+least\s+)?" + DURATION + r"\s+of\s+(?:[\w-]+\s+){0,3}?supervisory", re.I),
-    re.compile(r"(?:at\s+least\s+)?" + DURATION + r"\s+of\s+which\s+(?:[\w-]+\s+){0,8}?supervis", re.I),
+SUPERVISORY_AFTER = [
+    re.compile(r"\s+of\s+which\s+(?:must|shall)\s+have\s+(?:been|included)\s+(?:[\w-]+\s+){0,6}?supervis", re.I),
+    re.compile(r"\s+of\s+(?:[\w-]+\s+){0,3}?supervisory", re.I),
+    re.compile(r"\s+of\s+which\s+(?:[\w-]+\s+){0,8}?supervis", re.I),
 ]
+SUPERVISORY_INCLUDED = re.compile(r"\s+(?:of\s+)?(?:[\w-]+\s+){0,4}?supervis", re.I)  # after "including"
+INCLUDING = re.compile(r"including\s+(?:at\s+least\s+)?$", re.I)
 HALF_SUPERVISORY = re.compile(r"(?:at least )?(?:one-)?half of which\s+(?:[\w-]+\s+){0,6}?supervis", re.IGNORECASE)
 
 # "experience [or its part-time equivalent] directly involving …": what the experience is of, up to the next clause.
@@ -95,20 +99,16 @@ NOT_A_LICENSE = re.compile(
     r"of completion|course|program|apprentice|training|diploma|\bG\.?E\.?D\b|high school|equivalency|degree|transcript",
     re.IGNORECASE,
 )
+WITHIN_PERIOD = re.compile(r"\bwithin\s+$", re.IGNORECASE)
+AFTER_APPOINTMENT = re.compile(
+    r"\s+(?:of|after|following)\s+(?:the\s+)?(?:date\s+of\s+)?(?:appointment|hire|employment)", re.I
+)
 NEEDED_BY = [
-    (
-        "within_period",
-        re.compile(
-            r"\bwithin\s+"
-            + DURATION
-            + r"\s+(?:of|after|following)\s+(?:the\s+)?(?:date\s+of\s+)?(?:appointment|hire|employment)",
-            re.I,
-        ),
-    ),
     (
         "appointment",
         re.compile(
-            r"\b(?:at the time of|prior to|before|upon|by the time of|at)\s+(?:the\s+)?(?:date\s+of\s+)?(?:appointment|hire|hiring)",
+            r"\b(?:at the time of|prior to|before|upon|by the time of|at)\s+(?:the\s+)?(?:date\s+of\s+)?"
+            r"(?:appointment|hire|hiring)",
             re.I,
         ),
     ),
@@ -143,6 +143,7 @@ def flat(text):
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=4096)
 def requirement_text(text):
     """A path's wording without the substitution rules printed in it: what the path itself requires."""
     kept = []
@@ -152,10 +153,11 @@ def requirement_text(text):
     return " ".join(kept)
 
 
+@lru_cache(maxsize=4096)
 def education_level(text):
     """The lowest education level the text requires (a level named after "beyond" is no requirement)."""
     found = []
-    for match in LEVEL_PATTERN.finditer(text):
+    for match in _levels_named(text):
         if BEYOND.search(text[max(0, match.start() - 30) : match.start()]):
             continue
         found.append(next(name for name, value in match.groupdict().items() if value))
@@ -164,58 +166,96 @@ def education_level(text):
     return min(found, key=EducationLevel.rank)
 
 
+# The first words of LEVELS' phrases: the level patterns are tried where these start a word, not at every letter.
+LEVEL_WORDS = re.compile(
+    r"\b(?:doctor|ph|d\.?\s?v|juris|master|m\.?\s?s|graduat|mba|bachelor|baccalaureate|four|completion|equivalent"
+    r"|college|university|degree|abet|accreditation|associate|two|a\.?a|high|g\.?e\.?d|twelfth|12th|secondary)",
+    re.IGNORECASE,
+)
+
+
+def _levels_named(text):
+    position = 0
+    for start in LEVEL_WORDS.finditer(text):
+        if start.start() < position:
+            continue
+        match = LEVEL_PATTERN.match(text, start.start())
+        if match:
+            position = match.end()
+            yield match
+
+
 def split_list(text):
     parts = re.split(r";\s*or\s+|;\s+|,\s*(?:or|and)\s+|,\s+|\s+or\s+", text)
     return [p.strip(" ,;.") for p in parts if p.strip(" ,;.")]
 
 
+@lru_cache(maxsize=4096)
 def experience_years(text):
     """(years, doubt): the total years of experience the text requires, and why it is doubtful, if it is."""
     if NO_EXPERIENCE.search(text):
         return Decimal(0), ""
-    for match in YEARS_OF_EXPERIENCE.finditer(text):
-        if " which " in match["between"] or SUBSTITUTES.search(match["between"]):
+    found = durations(text)
+    for duration, following in itertools.pairwise([*found, None]):
+        end = duration.end
+        if following and FULL_TIME_OR.fullmatch(text, duration.end, following.start):
+            end = following.end  # "one year of full-time or two years of part-time … experience": the full-time figure
+        of = OF_EXPERIENCE.match(text, end)
+        if not of or NOT_OF_EXPERIENCE.search(of["between"]) or SUBSTITUTES.search(of["between"]):
             continue
-        before = text[max(0, match.start() - 20) : match.start()]
-        if re.search(r"\b(?:including|includ\w*|of which)\s+(?:at least\s+)?$", before, re.IGNORECASE):
+        before = text[max(0, duration.start - 20) : duration.start]
+        if PART_OF_A_TOTAL.search(before):
             continue  # the supervisory or specialised part of a total printed before it
-        doubt = "read as that figure: the text asks for at least it" if AT_LEAST.search(before) else ""
-        return to_years(match), doubt
-    found = YEARS_AS.search(text)
-    if found and not re.search(r"\bstatus\b", text, re.IGNORECASE):  # years of status in a title are time in title
-        return to_years(found), ""
+        return duration.years, "read as that figure: the text asks for at least it" if AT_LEAST.search(before) else ""
+    for duration in found:
+        if EXPERIENCE_LABEL.search(text, max(0, duration.start - 60), duration.start) and text.startswith(
+            " of", duration.end
+        ):
+            return duration.years, ""
+    if not re.search(r"\bstatus\b", text, re.IGNORECASE):  # years of status in a title are time in title
+        for duration in found:
+            if AS_TITLE.match(text, duration.end):
+                return duration.years, ""
     return None, ""
 
 
-def experience_kinds(text, years_match_text, earlier):
-    found = re.search(
-        r"experience\s+(?:in|as(?!\s+defined)|performing|doing)\s+(?P<kinds>.+?)(?=;\s*OR\b|\.\s|\.$|;$|,\s+\w+\s+\(?\d|$)",
-        years_match_text,
-    )
+EXPERIENCE_IN = re.compile(
+    r"experience\s+(?:in|as(?!\s+defined)|performing|doing)\s+(?P<kinds>.+?)(?=;\s*OR\b|\.\s|\.$|;$|,\s+\w+\s+\(?\d|$)"
+)
+
+
+def experience_kinds(text):
+    """The kinds of work the experience is of: "… experience in A, B or C" (one per line), or "… auditing experience
+    primarily involving X" (one)."""
+    found = EXPERIENCE_IN.search(text)
     if found:
         return "\n".join(split_list(found["kinds"]))
-    experience = YEARS_OF_EXPERIENCE.search(text)
-    involving = INVOLVING.match(text, experience.end() - len("experience")) if experience else None
-    if involving and experience.group(0).lower().endswith("experience"):
-        doing = [word for word in experience["between"].split() if word.lower() not in GENERIC_EXPERIENCE]
-        return " ".join([*doing, involving["phrase"]])
-    if re.search(r"as defined (?:in \S+ )?above", text) and earlier:
-        return next((path.experience_kinds for path in reversed(earlier) if path.experience_kinds), "")
+    for duration in durations(text):
+        experience = OF_EXPERIENCE.match(text, duration.end)
+        if experience:
+            involving = INVOLVING.match(text, experience.end() - len("experience"))
+            if involving and experience.group(0).lower().endswith("experience"):
+                doing = [word for word in experience["between"].split() if word.lower() not in GENERIC_EXPERIENCE]
+                return " ".join([*doing, involving["phrase"]])
+            break
     return ""
 
 
+@lru_cache(maxsize=4096)
 def supervisory_years(text, total):
-    for pattern in SUPERVISORY:
-        found = pattern.search(text)
-        if found:
-            years = to_years(found)
-            if total is None or years <= total:
-                return years
+    for duration in durations(text):
+        before = text[max(0, duration.start - 30) : duration.start]
+        supervisory = any(pattern.match(text, duration.end) for pattern in SUPERVISORY_AFTER) or (
+            INCLUDING.search(before) and SUPERVISORY_INCLUDED.match(text, duration.end)
+        )
+        if supervisory and (total is None or duration.years <= total):
+            return duration.years
     if total and HALF_SUPERVISORY.search(text):
         return total / 2
     return None
 
 
+@lru_cache(maxsize=4096)
 def credit_units(text):
     """(semester units, quarter units, total units, subjects) the text requires; the total where it states one beside
     units in named subjects ("60 semester units, including 12 in accounting")."""
@@ -251,6 +291,7 @@ def _units(match, text):
     return units, named["subjects"].strip(" ,") if named else ""
 
 
+@lru_cache(maxsize=4096)
 def licenses(text):
     """The licences, registrations and certificates the text requires, and when they are needed."""
     found = []
@@ -263,17 +304,21 @@ def licenses(text):
                 found.append(what)
         if re.search(r"admission to practice law", sentence, re.I) and not found:
             found.append(re.search(r"admission to practice law[^.;,]*", sentence, re.I).group(0))
-    needed_by, within = "", None
+    found = tuple(found)
+    if not found:
+        return found, "", None
+    for duration in durations(text):
+        if WITHIN_PERIOD.search(text, max(0, duration.start - 10), duration.start) and AFTER_APPOINTMENT.match(
+            text, duration.end
+        ):
+            return found, "within_period", int(duration.years * 12)
     for name, pattern in NEEDED_BY:
-        match = pattern.search(text) if found else None
-        if match:
-            needed_by = name
-            if name == "within_period":
-                within = int(to_years(match) * 12)
-            break
-    return found, needed_by, within
+        if pattern.search(text):
+            return found, name, None
+    return found, "", None
 
 
+@lru_cache(maxsize=4096)
 def service(text):
     """Whose service the experience must be in, where the path's requirement names it ("with the City of …")."""
     for sentence in SENTENCE.split(text):
@@ -285,6 +330,7 @@ def service(text):
     return ""
 
 
+@lru_cache(maxsize=4096)
 def excluded_experience(text):
     """The kinds of work a sentence says do not count: "Retail cashiering does not qualify as … experience"."""
     found = []
@@ -295,4 +341,121 @@ def excluded_experience(text):
         sentence = text[start : end if end != -1 else len(text)]
         if what and len(what) <= 160 and re.search(r"experience|work", sentence, re.IGNORECASE):
             found.append(what)
-    return found
+    return tuple(found)
+
+
+# After a length of time, up to the title it is spent in: "One year of permanent competitive status as a …".
+IN_TITLE = re.compile(
+    r"(?:(?!\byears?\b).){0,120}?\b(?:as|in the (?:class|title) of)(?:\s+an?)?\s*:?\s+", re.IGNORECASE
+)
+AT_THAT_LEVEL = re.compile(
+    r"\bor (?:in )?(?:a|an|any) (?:class|position|title) (?:at|of) (?:that|an equivalent|a comparable) level", re.I
+)
+PROMOTIONAL_SERVICE = re.compile(
+    r"^(?:(?!\(experience in).)*?\b(?:experience|employ\w*|status|service)\b[^.;]{0,80}?"
+    r"\b(?:with|in|for|within)\s+(?:the\s+)?(?:City|County|State|Town|Village) of\s+[A-Z]"
+    r"|^(?:(?!\(experience in).)*?\bin\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?state service\b"
+    r"|\bcurrent(?:ly)?\s+employ|\bpermanent\s+(?:competitive\s+)?status",
+    re.IGNORECASE,
+)
+EQUIVALENT_COMBINATION = re.compile(r"equivalent combination|any combination of (?:education|training)", re.IGNORECASE)
+FIELDS = re.compile(
+    r"(?:degree|major|specialization|graduation from college)\s+(?:with\s+a\s+major\s+)?in\s+(?P<fields>.+?)"
+    r"(?=,?\s+and\s+(?:\w+\s+){0,2}\(?\d|,?\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten)\b"
+    r"|\s+which\b|;|\.\s|\.$|$)",
+    re.IGNORECASE,
+)
+PAID = re.compile(r"\bpaid\b", re.IGNORECASE)
+FULL_TIME = re.compile(r"full[- ]time", re.IGNORECASE)
+PERMANENT_STATUS = re.compile(r"\bpermanent\s+(?:[\w-]+\s+){0,3}?status", re.IGNORECASE)
+CURRENT_EMPLOYMENT = re.compile(r"\bcurrent(?:ly)?\s+employ", re.IGNORECASE)
+AS_DEFINED_ABOVE = re.compile(r"as defined (?:in \S+ )?above")
+
+
+@lru_cache(maxsize=4096)
+def path_facts(requirement, preamble, notes, promotional):
+    """(facts, doubt): the facts a path's requirement states, by field name, with those of the preamble every
+    alternative shares and the notes printed among the qualifications; `promotional`: the path is printed under a
+    promotional heading. `doubt`: why its years are doubtful, if they are."""
+    if EQUIVALENT_COMBINATION.search(requirement):
+        return {"is_equivalent_combination": True}, ""
+    found = {"education_level": education_level(requirement) or education_level(preamble)}
+    fields = FIELDS.search(requirement)
+    if fields:
+        found["education_fields"] = "\n".join(split_list(fields["fields"]))
+    semester, quarter, total, subjects = credit_units(requirement)
+    found.update(credit_hours=semester, quarter_units=quarter, total_credit_hours=total, credit_hour_subjects=subjects)
+    timed = "year" in requirement or "month" in requirement or "YEAR" in requirement or "MONTH" in requirement
+    years, doubt = experience_years(requirement) if timed else (None, "")
+    found["experience_years"] = years
+    if years:
+        found["experience_kinds"] = experience_kinds(requirement)
+        if "upervis" in requirement:
+            found["supervisory_years"] = supervisory_years(requirement, years)
+    if PAID.search(requirement):
+        found["paid_experience"] = True
+    if PART_TIME.search(requirement):
+        found["part_time_accepted"] = True
+    hours = HOURS_PER_WEEK.search(requirement)
+    if hours and FULL_TIME.search(requirement):
+        found["full_time_hours_per_week"] = int(hours["hours"])
+    if COMPLETE_YEARS.search(requirement + " " + notes):
+        found["complete_years_only"] = True
+    own, needed_by, within = licenses(requirement)
+    shared, shared_needed_by, shared_within = licenses(preamble)
+    found["licenses"] = "\n".join([*shared, *[item for item in own if item not in shared]])
+    found["license_needed_by"] = needed_by or shared_needed_by
+    found["license_within_months"] = within or shared_within
+    found["excluded_experience"] = "\n".join(excluded_experience(requirement + " " + notes))
+    found["service"] = service(requirement)
+    if PERMANENT_STATUS.search(requirement):
+        found["status_required"] = "permanent"
+    elif CURRENT_EMPLOYMENT.search(requirement):
+        found["status_required"] = "current_employment"
+    if promotional or PROMOTIONAL_SERVICE.search(requirement):
+        found["kind"] = "promotional"
+        found["titles"] = time_in_title(requirement)
+    return found, doubt
+
+
+def time_in_title(text):
+    """(title, years, at that level) for each title a promotional path names: "One year … status as a Senior Clerk
+    or …"."""
+    found = []
+    for duration in durations(text):
+        title = IN_TITLE.match(text, duration.end)
+        if title:
+            rest = text[title.end() :]
+            at_level = bool(AT_THAT_LEVEL.search(rest[:200]))
+            found.extend((name, duration.years, at_level) for name in _title_list(rest))
+    return tuple(found)
+
+
+def _title_list(text):
+    titles, current = [], []
+    for token in re.findall(r"[A-Za-z][\w'/.-]*|,|:", text):
+        if token in {",", ":"}:
+            if current:
+                titles.append(" ".join(current))
+                current = []
+            if token == ":":
+                break
+            continue
+        if token[0].isupper() or (token in {"of", "and", "for", "the", "in"} and current):
+            current.append(token)
+        elif token == "or":
+            if current:
+                titles.append(" ".join(current))
+                current = []
+        else:
+            break
+    if current:
+        titles.append(" ".join(current))
+    cleaned = []
+    for title in titles:
+        words = title.split()
+        while words and words[-1] in {"of", "and", "for", "the", "in"}:
+            words.pop()
+        if words and words[0] not in {"OR", "AND"}:
+            cleaned.append(" ".join(words).rstrip("."))
+    return cleaned

@@ -134,6 +134,8 @@ def words_of(text):
 
 
 def _singular(word):
+    if word in {"series", "species"}:
+        return word
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith("s") and len(word) > 3 and not word.endswith(("ss", "us", "is")):
@@ -171,7 +173,7 @@ def _distance(a, b):
 def meaning(text):
     """The part a heading's words name ("qualifications", "duties" …), "levels" for a list of the series' levels,
     or "" for a heading of other words."""
-    if LEVELS_HEADING.match(text.strip(" :")):
+    if LEVELS_HEADING.match(text.strip(" :*")):
         return "levels"
     words = [_spelt(word) for word in words_of(re.sub(r"\((?:illustrative only|[^)]{0,30})\)", " ", text, flags=re.I))]
     if not words:
@@ -193,6 +195,8 @@ LABELLED = re.compile(
 def match_heading(text):
     """(part, heading as printed, text after it) for a heading whose words name a part, at the start of `text`;
     else None. "DISTINGUISHING FEATURES OF THE CLASS: This is …" is a heading and the start of its part's text."""
+    if not text[:1].isupper() and text[:1] not in "\"'“":  # a heading starts with a capital
+        return None
     key, colon, rest = text.partition(":")
     rest = rest.strip()
     if colon and rest and len(key) <= 80 and not LEAD_IN.search(key.strip()):

@@ -55,7 +55,7 @@ def parse_spec(raw_lines, *, source=""):
         document.specs = [Spec()]
         return document
     levels = series.levels_in(blocks, _first_title(blocks, source))
-    sections = split_sections(blocks, lambda block: series.is_level_heading(block, levels))
+    sections = split_sections(blocks, lambda block: series.is_level_heading(block, levels, shared=True))
     shared, read_as_facts = Spec(), set()
     if sections[0].part == "header":
         read_as_facts = _read_header(sections.pop(0), shared, document)
@@ -124,7 +124,7 @@ def _read_header(section, spec, document):
         title = find_title(section.blocks, document.source)
         if title:
             candidates.remove(next(block for block in candidates if block.line == title.line))
-            spec.title = title.text[: LIMITS["title"]]
+            spec.title = title.text
             document.facts["title_line"] = title.line
             if title.code and not spec.code:
                 spec.code = title.code
@@ -190,6 +190,11 @@ def _title_checks(document):
     if not document.title:
         document.warn(None, "no title found: the class cannot be named; add a title line, or import it by hand")
         return
+    for found in {document.title, *(spec.title for spec in document.specs)}:
+        if len(found) > LIMITS["title"]:
+            document.warn(
+                None, f"the title “{found[:60]}…” is longer than {LIMITS['title']} characters; it is cut there"
+            )
     file_words, file_code = file_evidence(document.source)
     if file_code and spec.code and file_code != spec.code and len(document.specs) == 1:
         document.doubt(
@@ -224,8 +229,13 @@ def _read_sections(sections, spec, document, *, record, level=""):
             continue
         if not section.blocks and record:
             document.warn(section.line, f"heading “{section.heading}” has no text under it")
-        if part in PROSE_PARTS or part == "levels":
-            _prose(spec, "distinguishing_features" if part == "levels" else part, section, document)
+        prose = "distinguishing_features" if part == "levels" else part
+        if prose in PROSE_PARTS and getattr(spec, prose) and section.heading != getattr(spec, f"{prose}_heading"):
+            # A second part of the same kind under its own heading ("Scope", then "Definition of Series"):
+            # kept whole, heading and all, where it is printed.
+            _other(spec, section, last_standard, document)
+        elif prose in PROSE_PARTS:
+            _prose(spec, prose, section, document)
         elif part == "duties":
             _duties(spec, section, document)
         elif part == "ksas":

@@ -11,6 +11,7 @@ without alternatives is one path.
 import itertools
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from qualifications.vocabulary import PathKind
 
@@ -26,18 +27,8 @@ NOTES_HEADING = re.compile(r"^(?:special |process |important )?notes?$", re.IGNO
 TRAILING = re.compile(r"(?:[;,]\s*|\s+)(?P<word>or|and)[,:]?$", re.IGNORECASE)
 LEADING = re.compile(r"^(?P<word>or|and)\b[,:]?\s+(?=[A-Z(])", re.IGNORECASE)
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
-TIME_IN_TITLE = re.compile(
-    facts.DURATION + r"(?:(?!\byears?\b).){0,120}?\b(?:as|in the (?:class|title) of)(?:\s+an?)?\s*:?\s+", re.IGNORECASE
-)
-AT_THAT_LEVEL = re.compile(
-    r"\bor (?:in )?(?:a|an|any) (?:class|position|title) (?:at|of) (?:that|an equivalent|a comparable) level", re.I
-)
-PROMOTIONAL_SERVICE = re.compile(
-    r"^(?:(?!\(experience in).)*?\b(?:experience|employ\w*|status|service)\b[^.;]{0,80}?"
-    r"\b(?:with|in|for|within)\s+(?:the\s+)?(?:City|County|State|Town|Village) of\s+[A-Z]"
-    r"|^(?:(?!\(experience in).)*?\bin\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?state service\b"
-    r"|\bcurrent(?:ly)?\s+employ|\bpermanent\s+(?:competitive\s+)?status",
-    re.IGNORECASE,
+INLINE_EITHER = re.compile(
+    r"^(?P<before>.*?)\b(?P<either>Either)\s+(?P<label>I|1\.?|\(?[aA1]\)|A\.)\s+(?P<rest>[A-Z].*)$"
 )
 
 
@@ -160,7 +151,15 @@ class QualificationsReader:
             self.last_rule.text += "\n\n" + text
             return
         self.last_rule = None
+        inline = INLINE_EITHER.match(text) if "ither" in text else None
+        if inline and self.group.style is None:  # "Experience: Either I One year …": what comes before is shared
+            if inline["before"].strip():
+                self.group.add_preamble(inline["before"].strip(), block.line)
+            self._start(inline["label"], inline["either"], block.line, inline["rest"])
+            return
         if block.kind == ITEM and block.label and self._starts_alternative(block):
+            if not self.group.drafts and self.group.has_text and label_style(block.label)[1] == 2:
+                self._implicit_first(block)
             self._start(block.label, block.connector, block.line, block.body)
             return
         if CONNECTOR_ONLY.match(text):
@@ -179,9 +178,20 @@ class QualificationsReader:
             return
         self._text(block, text)
 
+    def _implicit_first(self, block):
+        """ "Or II" after text with no "I": that text is the first alternative, its label not printed."""
+        group = self.group
+        group.drafts.append(Draft(group.kind, "", "", group.line, pieces=group.preamble))
+        group.preamble = []
+        self.document.doubt(
+            group.line, "paths", "the text before it is the first alternative", f"“{block.text[:20]}” follows it"
+        )
+
     def _starts_alternative(self, block):
         style = label_style(block.label)
         last = self.group.style
+        if last is None and style[1] == 2 and self.group.has_text and not self.group.drafts:
+            return True
         if last is None:
             return style[0] != "bullet" and style[0] != "other"
         if style[0] == last[0] and style[1] == last[1] + 1:
@@ -273,10 +283,16 @@ class QualificationsReader:
                 read.headings[group.kind] = group.heading
             if preamble:
                 read.preambles[group.kind] = "\n".join(filter(None, [read.preambles.get(group.kind), preamble]))
-            for draft in alternatives:
-                for part in [draft, *draft.absorbed]:
-                    drafts[id(part)] = len(read.paths)
-                read.paths.append(self._path(draft, preamble, notes, read.paths))
+            for alternative in alternatives:
+                split = split_by_years(alternative, self.document)
+                for draft in split:
+                    for part in [draft, *draft.absorbed]:
+                        drafts[id(part)] = len(read.paths)
+                    read.paths.append(self._path(draft, preamble, notes, read.paths))
+                if len(split) > 1 and any(path.service for path in read.paths[-len(split) :]):
+                    # "… or four years as B in the California state service": the service closes every alternative.
+                    for path in read.paths[-len(split) :]:
+                        path.kind, path.service = read.paths[-1].kind, path.service or read.paths[-1].service
         for rule in self.substitutions:  # a rule printed in a path names it by its place among the paths
             rule.path = drafts.get(id(rule.path)) if rule.path is not None else None
         return read
@@ -304,6 +320,7 @@ class QualificationsRead:
     preambles: dict = field(default_factory=dict)  # kind: text before the alternatives, and what they all require
 
 
+@lru_cache(maxsize=4096)
 def _rules_apart(text):
     """(the text without its substitution rules, the rules): a rule is a sentence or a parenthesis naming one."""
     if not facts.SUBSTITUTES.search(text):
@@ -316,14 +333,20 @@ def _rules_apart(text):
     kept = [s for s in sentences if not facts.SUBSTITUTES.search(s)]
     rules += [s for s in sentences if facts.SUBSTITUTES.search(s)]
     own = " ".join(" ".join(kept).split())
-    return own, [rule.strip() for rule in rules if rule.strip()]
+    return own, tuple(rule.strip() for rule in rules if rule.strip())
 
 
 def _joined(group, document):
     """(alternatives, shared requirements) of a group's labelled items, by the connectors printed between them."""
     drafts = group.drafts
-    if not drafts and any(not CONNECTOR_ONLY.match(line) for line in group.preamble):
-        # No alternatives: the text under the heading is the one path.
+    if drafts and _list_in_lead_in(group):
+        # "… in one or a combination of the following: 1. … 2. …": a list inside the requirement it completes.
+        only = Draft(group.kind, "", "", group.line, pieces=list(group.preamble), absorbed=drafts)
+        for draft in drafts:
+            only.pieces.append(" ".join(filter(None, [draft.connector, draft.label, *draft.pieces])))
+            only.after.extend(draft.after)
+        group.preamble, drafts = [], [only]
+    if not drafts and group.has_text:  # no alternatives: the text under the heading is the one path
         only = Draft(group.kind, "", "", group.line, pieces=list(group.preamble))
         group.preamble = []
         return [only], []
@@ -366,94 +389,58 @@ def _joined(group, document):
     return alternatives, shared
 
 
+def _list_in_lead_in(group):
+    """Whether the labelled items complete the text before them, which ends "… the following:" and states the
+    requirement the items do not (its years or education): then they are one path, not alternatives."""
+    lead_in = group.preamble[-1].rstrip() if group.preamble else ""
+    if not lead_in.endswith(":") or not group.has_text:
+        return False
+    text = facts.flat(" ".join(group.preamble))
+    if facts.experience_years(text)[0] is None and not facts.education_level(text):
+        return False
+    return not any(
+        facts.experience_years(" ".join(draft.pieces))[0] is not None or facts.education_level(" ".join(draft.pieces))
+        for draft in group.drafts
+    )
+
+
+OR_BEFORE = re.compile(r"(?P<or>,?\s+or\s+)(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+OF_EXPERIENCE_OR_TITLE = re.compile(r"\s+(?:of\s+)?(?:[\w-]+\s+){0,4}?(?:experience|as)\b", re.IGNORECASE)
+
+
+def split_by_years(draft, document):
+    """A path printing alternatives of different lengths in one sentence ("Two years as A, or four years as B")
+    is that many paths, each with its part of the wording; where they state the same years it stays whole."""
+    own = "\n".join(draft.pieces)
+    if "\n" in own or " or " not in own:
+        return [draft]
+    cuts = []
+    for duration in facts.durations(own)[1:]:
+        joined = OR_BEFORE.search(own, max(0, duration.start - 40), duration.start)
+        if joined and OF_EXPERIENCE_OR_TITLE.match(own, duration.end):
+            cuts.append(joined.end("or"))
+    if not cuts:
+        return [draft]
+    pieces = [own[start:end].strip() for start, end in itertools.pairwise([0, *cuts, len(own)])]
+    years = [facts.experience_years(piece)[0] for piece in pieces]
+    if None in years or len(set(years)) == 1:
+        return [draft]
+    document.doubt(
+        draft.line, "paths", f"{len(pieces)} alternatives", "one sentence gives different years, joined by “or”"
+    )
+    split = [Draft(draft.kind, draft.label, draft.connector, draft.line, pieces=[pieces[0]], absorbed=[draft])]
+    split += [Draft(draft.kind, "", "", draft.line, pieces=[piece]) for piece in pieces[1:]]
+    split[-1].after = draft.after
+    return split
+
+
 def read_facts(path, requirement, preamble, notes, earlier, document):
     """Fills `path` with the facts its wording states, and those of the preamble every alternative shares."""
-    if re.search(r"equivalent combination|any combination of (?:education|training)", requirement, re.IGNORECASE):
-        path.is_equivalent_combination = True
-        return
-    path.education_level = facts.education_level(requirement) or facts.education_level(preamble)
-    fields = re.search(
-        r"(?:degree|major|specialization|graduation from college)\s+(?:with\s+a\s+major\s+)?in\s+(?P<fields>.+?)"
-        r"(?=,?\s+and\s+(?:\w+\s+){0,2}\(?\d|,?\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten)\b|\s+which\b|;|\.\s|\.$|$)",
-        requirement,
-        re.IGNORECASE,
-    )
-    if fields:
-        path.education_fields = "\n".join(facts.split_list(fields["fields"]))
-    semester, quarter, total, subjects = facts.credit_units(requirement)
-    path.credit_hours, path.quarter_units, path.total_credit_hours = semester, quarter, total
-    path.credit_hour_subjects = subjects
-    timed = "year" in requirement or "month" in requirement or "YEAR" in requirement or "MONTH" in requirement
-    years, doubt = facts.experience_years(requirement) if timed else (None, "")
-    path.experience_years = years
+    found, doubt = facts.path_facts(requirement, preamble, notes, path.kind == PathKind.PROMOTIONAL.value)
+    for name, value in found.items():
+        setattr(path, name, value)
+    path.titles = [TimeInTitle(*title) for title in found.get("titles", ())]
     if doubt:
-        document.doubt(path.line, "experience_years", f"{years} years", doubt)
-    if years:
-        path.experience_kinds = facts.experience_kinds(requirement, requirement, earlier)
-        if "upervis" in requirement:
-            path.supervisory_years = facts.supervisory_years(requirement, years)
-    if re.search(r"\bpaid\b", requirement, re.IGNORECASE):
-        path.paid_experience = True
-    if facts.PART_TIME.search(requirement):
-        path.part_time_accepted = True
-    hours = facts.HOURS_PER_WEEK.search(requirement)
-    if hours and re.search(r"full[- ]time", requirement, re.IGNORECASE):
-        path.full_time_hours_per_week = int(hours["hours"])
-    if facts.COMPLETE_YEARS.search(requirement + " " + notes):
-        path.complete_years_only = True
-    licenses, needed_by, within = facts.licenses(requirement)
-    shared_licenses, shared_needed_by, shared_within = facts.licenses(preamble)
-    path.licenses = "\n".join([*shared_licenses, *[item for item in licenses if item not in shared_licenses]])
-    path.license_needed_by = needed_by or shared_needed_by
-    path.license_within_months = within or shared_within
-    path.excluded_experience = "\n".join(facts.excluded_experience(requirement + " " + notes))
-    path.service = facts.service(requirement)
-    if re.search(r"\bpermanent\s+(?:[\w-]+\s+){0,3}?status", requirement, re.IGNORECASE):
-        path.status_required = "permanent"
-    elif re.search(r"\bcurrent(?:ly)?\s+employ", requirement, re.IGNORECASE):
-        path.status_required = "current_employment"
-    if path.kind != PathKind.PROMOTIONAL.value and PROMOTIONAL_SERVICE.search(requirement):
-        path.kind = PathKind.PROMOTIONAL.value
-    if path.kind == PathKind.PROMOTIONAL.value:
-        path.titles = time_in_title(requirement)
-
-
-def time_in_title(text):
-    """The titles a promotional path names, with the years of each: "One year … status as a Senior Clerk or …"."""
-    found = []
-    for match in TIME_IN_TITLE.finditer(text):
-        years = facts.to_years(match)
-        rest = text[match.end() :]
-        at_level = bool(AT_THAT_LEVEL.search(rest[:200]))
-        found.extend(TimeInTitle(title, years, at_level) for title in _title_list(rest))
-    return found
-
-
-def _title_list(text):
-    titles, current = [], []
-    for token in re.findall(r"[A-Za-z][\w'/.-]*|,|:", text):
-        if token in {",", ":"}:
-            if current:
-                titles.append(" ".join(current))
-                current = []
-            if token == ":":
-                break
-            continue
-        if token[0].isupper() or (token in {"of", "and", "for", "the", "in"} and current):
-            current.append(token)
-        elif token == "or":
-            if current:
-                titles.append(" ".join(current))
-                current = []
-        else:
-            break
-    if current:
-        titles.append(" ".join(current))
-    cleaned = []
-    for title in titles:
-        words = title.split()
-        while words and words[-1] in {"of", "and", "for", "the", "in"}:
-            words.pop()
-        if words and words[0] not in {"OR", "AND"}:
-            cleaned.append(" ".join(words).rstrip("."))
-    return cleaned
+        document.doubt(path.line, "experience_years", f"{path.experience_years} years", doubt)
+    if path.experience_years and not path.experience_kinds and facts.AS_DEFINED_ABOVE.search(requirement):
+        path.experience_kinds = next((p.experience_kinds for p in reversed(earlier) if p.experience_kinds), "")

@@ -48,7 +48,8 @@ def split_sections(blocks, is_level_heading=lambda block: False):
             in_qualifications = True
             continue
         following = blocks[index + 1 : index + 2]
-        if in_qualifications and part == "special_requirements" and block.rest and _more_qualifications(following):
+        licence_in_path = block.rest and _more_qualifications(following)
+        if in_qualifications and part == "special_requirements" and (licence_in_path or not current.blocks):
             current.blocks.append(block)  # "License or Certification Requirements: Possession of …" within a path
             continue
         if not part and (

@@ -18,7 +18,7 @@ LEVELS_IN_TITLE = re.compile(
     r"^(?P<name>.+?)\s+(?P<levels>(?:I{1,3}|IV|V|VI)(?:\s*(?:,|/|&|and|-|–)\s*(?:I{1,3}|IV|V|VI))+)$"
 )
 SERIES_NAME = re.compile(r"^(?P<name>.+?\bSeries)\b", re.IGNORECASE)
-ALL_LEVELS = re.compile(r"^all (?:levels|classes|classifications)\b", re.IGNORECASE)
+ALL_LEVELS = re.compile(r"^(?:all|both) (?:levels|classes|classifications)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -101,7 +101,7 @@ def named_levels(text, levels):
     exact = {i for i, level in enumerate(keys) if level == key}
     if exact:
         return exact
-    return {i for i, level in enumerate(keys) if level.startswith(key + " (")}
+    return {i for i, level in enumerate(keys) if level.startswith((key + " (", key + ","))}
 
 
 @lru_cache(maxsize=64)
@@ -122,8 +122,13 @@ def prefixed_level(text, levels):
     return min(named) if len(named) == 1 else None
 
 
-def is_level_heading(block, levels):
-    return block.kind == HEADING and not block.part and bool(named_levels(block.heading, levels))
+def is_level_heading(block, levels, *, shared=False):
+    """Whether `block` heads one level's text, a line of its title alone (with `shared`, or every level's text:
+    "All Levels")."""
+    if block.kind == "item" or block.part or not levels or len(block.text) > 200:
+        return False
+    words = block.heading or block.text
+    return bool(named_levels(words, levels)) or (shared and bool(ALL_LEVELS.match(words)))
 
 
 def block_scopes(sections, levels):
@@ -133,12 +138,12 @@ def block_scopes(sections, levels):
     for section in sections:
         scopes, scope, after_heading = [], None, False
         for block in section.blocks:
-            if block.kind == HEADING and ALL_LEVELS.match(block.heading):
+            if block.kind != "item" and ALL_LEVELS.match(block.heading or block.text):
                 scope, after_heading = None, False
                 scopes.append(None)
                 continue
             if is_level_heading(block, levels):
-                named = named_levels(block.heading, levels)
+                named = named_levels(block.heading or block.text, levels)
                 scope = scope | named if after_heading and scope else named
                 after_heading = True
                 scopes.append(())
