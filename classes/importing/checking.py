@@ -18,7 +18,7 @@ NOT_TEXT = {
 
 def check_nothing_lost(blocks, document, *, skipped=()):
     """Warn about each sentence of the source that no draft stores. `skipped`: lines read as header facts."""
-    texts = dict.fromkeys(text for spec in document.specs for text in stored_texts(spec))  # levels share text
+    texts = dict.fromkeys(stored_texts(document.specs, set()))  # a series' levels share text
     stored = " ".join(" ".join(texts).split())
     for block in blocks:
         if block.line in skipped or block.line in document.unstored or block.text in stored:
@@ -29,18 +29,21 @@ def check_nothing_lost(blocks, document, *, skipped=()):
                 document.warn(block.line, f"text not stored anywhere: “{fragment[:80]}”")
 
 
-def stored_texts(value):
-    """Every piece of text a parsed spec would store, in the order it prints."""
-    if isinstance(value, str):
+def stored_texts(value, seen):
+    """Every piece of text a parsed spec would store, in the order it prints; `seen`: the ids of the parts walked
+    already, each walked once (the levels of a series hold the same parts)."""
+    kind = type(value)
+    if kind is str:
         yield value
-    elif isinstance(value, list):
+    elif kind is list:
         for item in value:
-            yield from stored_texts(item)
-    elif dataclasses.is_dataclass(value):
-        if isinstance(value, Competency):  # printed as its name, a dash, its description
+            yield from stored_texts(item, seen)
+    elif hasattr(kind, "__dataclass_fields__") and id(value) not in seen:
+        seen.add(id(value))
+        if kind is Competency:  # printed as its name, a dash, its description
             yield f"{value.name} – {value.description}"
-        for name in _text_fields(type(value)):
-            yield from stored_texts(getattr(value, name))
+        for name in _text_fields(kind):
+            yield from stored_texts(getattr(value, name), seen)
 
 
 @cache

@@ -40,6 +40,10 @@ class Line:
     same_paragraph: bool = False  # the line goes on the paragraph of the line before (a hard-wrapped page)
     heading_level: int = 0  # set as a heading by markup: "## Duties" (Markdown), <h2> (HTML), a wholly bold line
     bullet: bool = False  # printed after a bullet
+    last: int = 0  # the last source line joined into it
+
+    def __post_init__(self):
+        self.last = self.last or self.number
 
 
 PLAIN_START = re.compile(r"[^\s#>*_\-•◦▪·–]")
@@ -106,12 +110,19 @@ def clean_lines(raw_lines):
     logical, previous_width = [], 0
     for line in lines:
         previous = logical[-1] if logical else None
-        set_apart = line.heading_level or line.bullet or (previous and previous.heading_level)
+        set_apart = (
+            line.heading_level
+            or line.bullet
+            or (previous and previous.heading_level)
+            or (line.blank_before and not spaced)  # a blank line ends a paragraph, where it is not mere spacing
+            or " | " in line.text  # a table's row
+        )
         if previous and not set_apart and _continues(previous.text, previous_width >= full, line.text):
             if previous.text.endswith("-") and previous.text[-2:-1].isalpha() and line.text[0].islower():
                 previous.text = previous.text[:-1] + line.text  # a word hyphenated at the line end
             else:
                 previous.text = f"{previous.text} {line.text}"
+            previous.last = line.number
         else:
             line.same_paragraph = bool(
                 previous

@@ -80,23 +80,31 @@ GENERIC_EXPERIENCE = {
     "permanent", "continuous", "calendar", "work", "working",
 }  # fmt: skip
 
+UNITS = r"(?:credit\s+)?(?:hours|units)"
 CREDITS = re.compile(
-    r"(?P<hours>\d+)\s+(?P<system>semester|quarter)?\s*(?:credit\s+)?(?:hours|units)"
-    r"(?:\s+or\s+(?P<other>\d+)\s+(?P<other_system>semester|quarter)\s+(?:credit\s+)?(?:hours|units))?",
+    rf"(?P<hours>\d+)\s+(?P<system>semester|quarter)?\s*(?:{UNITS}\s+)?"
+    rf"(?:or\s+(?P<other>\d+)\s+(?P<other_system>semester|quarter)\s+{UNITS}|(?<=\s){UNITS}|(?<=\d\s){UNITS})",
     re.IGNORECASE,
 )
 
-LICENSE = re.compile(
+# A licence is found from its noun; what names it is read before it (up to eight words, from an article or
+# "possession of") and after it ("… as a Professional Engineer", "… issued by the State Board").
+LICENSE_NOUN = re.compile(r"\b(?:licen[cs]e|licensure|certificat(?:e|ion)|registration|credential)\b", re.IGNORECASE)
+LICENSE_BEFORE = re.compile(
     r"(?:(?:possession|possess|hold|holding)\s+(?:of\s+)?)?(?P<what>(?:(?:an?|the|current|valid|active|appropriate)\s+)*"
-    r"(?:[\w'().,/-]+\s+){0,8}?(?:licen[cs]e|licensure|certificat(?:e|ion)|registration|credential)\b"
-    r"(?:\s+(?:as|in|to practice|from|issued by)\s+(?:an?\s+|the\s+)?[\w'().,-]+(?:\s+[A-Z(][\w'().,-]*){0,6})?)",
+    r"(?:[\w'.,/-][\w'().,/-]*\s+){0,8}?)$",
     re.IGNORECASE,
+)
+LICENSE_AFTER = re.compile(  # the name's words are capitalised: no IGNORECASE
+    r"\s+(?:[Aa]s|[Ii]n|[Tt]o practice|[Ff]rom|[Ii]ssued by)\s+(?:an?\s+|the\s+)?[\w'().,-]+(?:\s+[A-Z(][\w'().,-]*){0,6}"
 )
 LICENSE_WORDS = re.compile(
     r"licen[cs]e|licensure|certificat(?:e|ion)\b|registration as|credential|admission to practice law", re.I
 )
+# "(Applicants who do not possess the license will be admitted …)": when it is needed, not another licence.
+ABOUT_APPLICANTS = re.compile(r"^[(\[]?\s*(?:applicants?|candidates?|persons?|those)\b", re.IGNORECASE)
 NOT_A_LICENSE = re.compile(
-    r"of completion|course|program|apprentice|training|diploma|\bG\.?E\.?D\b|high school|equivalency|degree|transcript",
+    r"completion|course|program|apprentice|training|diploma|\bG\.?E\.?D\b|high school|equivalency|degree|transcript",
     re.IGNORECASE,
 )
 WITHIN_PERIOD = re.compile(r"\bwithin\s+$", re.IGNORECASE)
@@ -150,12 +158,17 @@ def requirement_text(text):
     for sentence in SENTENCE.split(PARENTHESES.sub(lambda m: "" if SUBSTITUTES.search(m.group()) else m.group(), text)):
         if not SUBSTITUTES.search(sentence):
             kept.append(sentence)
-    return " ".join(kept)
+    return JOINED_ON.sub("", " ".join(kept))  # "…; or": how it joins the next path, not part of what it requires
+
+
+JOINED_ON = re.compile(r"[;,]?\s*\b(?:or|and)\s*[,:]?\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
 def education_level(text):
     """The lowest education level the text requires (a level named after "beyond" is no requirement)."""
+    if not _mentions(text, EDUCATION_HINTS):
+        return ""
     found = []
     for match in _levels_named(text):
         if BEYOND.search(text[max(0, match.start() - 30) : match.start()]):
@@ -183,6 +196,20 @@ def _levels_named(text):
         if match:
             position = match.end()
             yield match
+
+
+EDUCATION_HINTS = (
+    "degree", "graduat", "college", "school", "bachelor", "baccalaureate", "master", "doctor", "ph.", "phd", "ph d",
+    "d.v", "dvm", "juris", "mba", "associate", "a.a", "universit", "ged", "g.e.d", "grade", "diploma", "abet",
+    "accreditation", "secondary", "four-year", "four year",
+)  # fmt: skip
+SERVICE_HINTS = ("city of", "county of", "state of", "town of", "village of", "commonwealth of", "state service")
+
+
+def _mentions(text, hints):
+    """Whether the text holds one of the words a pattern needs: most texts hold none, and the pattern is not tried."""
+    lowered = text.lower()
+    return any(hint in lowered for hint in hints)
 
 
 def split_list(text):
@@ -294,13 +321,29 @@ def _units(match, text):
 @lru_cache(maxsize=4096)
 def licenses(text):
     """The licences, registrations and certificates the text requires, and when they are needed."""
+    if not _mentions(text, ("licen", "certific", "registration", "credential", "admission to practice")):
+        return (), "", None
     found = []
     for sentence in SENTENCE.split(text):
-        if not LICENSE_WORDS.search(sentence) or SUBSTITUTES.search(sentence):
+        if not LICENSE_WORDS.search(sentence) or SUBSTITUTES.search(sentence) or ABOUT_APPLICANTS.match(sentence):
             continue
-        for match in LICENSE.finditer(sentence):
-            what = match["what"].strip(" ,;.")
-            if len(what.split()) >= 2 and what not in found and not NOT_A_LICENSE.search(what):
+        start_of_sentence = 0  # where the words naming the next licence may begin: after the last one
+        for noun in LICENSE_NOUN.finditer(sentence):
+            if noun.start() < start_of_sentence:
+                continue
+            if found and start_of_sentence and len(sentence[start_of_sentence : noun.start()].split()) <= 1:
+                start = sentence.rfind(found[-1], 0, start_of_sentence)  # "certificate of registration": one licence
+                found.pop()
+            else:
+                start = LICENSE_BEFORE.search(sentence, max(start_of_sentence, noun.start() - 120), noun.start()).start(
+                    "what"
+                )
+            after = LICENSE_AFTER.match(sentence, noun.end())
+            end = after.end() if after else noun.end()
+            start_of_sentence = end
+            what = re.sub(r"^(?:and|or)\s+", "", sentence[start:end].strip(" ,;."))
+            named = sentence[start : end + 20]  # "Certificate Program": a course, not a licence
+            if len(what.split()) >= 2 and what not in found and not NOT_A_LICENSE.search(named):
                 found.append(what)
         if re.search(r"admission to practice law", sentence, re.I) and not found:
             found.append(re.search(r"admission to practice law[^.;,]*", sentence, re.I).group(0))
@@ -321,6 +364,8 @@ def licenses(text):
 @lru_cache(maxsize=4096)
 def service(text):
     """Whose service the experience must be in, where the path's requirement names it ("with the City of …")."""
+    if not _mentions(text, SERVICE_HINTS):
+        return ""
     for sentence in SENTENCE.split(text):
         found = SERVICE.search(sentence)
         if found and re.search(r"experience|employ|status|service|work", sentence, re.I):
@@ -333,6 +378,8 @@ def service(text):
 @lru_cache(maxsize=4096)
 def excluded_experience(text):
     """The kinds of work a sentence says do not count: "Retail cashiering does not qualify as … experience"."""
+    if " not " not in text:
+        return ()
     found = []
     for match in EXCLUDED.finditer(text):
         start = max(text.rfind(mark, 0, match.start()) for mark in ".;(:") + 1
@@ -369,7 +416,7 @@ PAID = re.compile(r"\bpaid\b", re.IGNORECASE)
 FULL_TIME = re.compile(r"full[- ]time", re.IGNORECASE)
 PERMANENT_STATUS = re.compile(r"\bpermanent\s+(?:[\w-]+\s+){0,3}?status", re.IGNORECASE)
 CURRENT_EMPLOYMENT = re.compile(r"\bcurrent(?:ly)?\s+employ", re.IGNORECASE)
-AS_DEFINED_ABOVE = re.compile(r"as defined (?:in \S+ )?above")
+AS_DEFINED_ABOVE = re.compile(r"as defined (?:in \S+|above)")
 
 
 @lru_cache(maxsize=4096)
@@ -380,7 +427,9 @@ def path_facts(requirement, preamble, notes, promotional):
     if EQUIVALENT_COMBINATION.search(requirement):
         return {"is_equivalent_combination": True}, ""
     found = {"education_level": education_level(requirement) or education_level(preamble)}
-    fields = FIELDS.search(requirement)
+    fields = (
+        FIELDS.search(requirement) if _mentions(requirement, ("degree", "major", "specializ", "graduation")) else None
+    )
     if fields:
         found["education_fields"] = "\n".join(split_list(fields["fields"]))
     semester, quarter, total, subjects = credit_units(requirement)
@@ -412,7 +461,9 @@ def path_facts(requirement, preamble, notes, promotional):
         found["status_required"] = "permanent"
     elif CURRENT_EMPLOYMENT.search(requirement):
         found["status_required"] = "current_employment"
-    if promotional or PROMOTIONAL_SERVICE.search(requirement):
+    if promotional or (
+        _mentions(requirement, (*SERVICE_HINTS, "current", "permanent")) and PROMOTIONAL_SERVICE.search(requirement)
+    ):
         found["kind"] = "promotional"
         found["titles"] = time_in_title(requirement)
     return found, doubt

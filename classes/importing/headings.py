@@ -9,6 +9,10 @@ words of which at least one set must be there. A heading of other words opens an
 import re
 from functools import lru_cache
 
+LETTERS = re.compile(r"[a-z]+")
+PARENTHESIS = re.compile(r"\((?:illustrative only|[^)]{0,30})\)", re.IGNORECASE)
+HEADING_WORD = re.compile(r"[A-Za-z][A-Za-z'/-]*")
+TEXT_AFTER_COLON = re.compile(r":\s+\S")
 SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "its", "all"}
 NEUTRAL = {"class", "position", "job"}  # "Class Definition", "Position Summary": allowed in any part's headings
 
@@ -126,7 +130,7 @@ VOCABULARY = sorted({word for meaning in MEANINGS for word in meaning.allowed} |
 def words_of(text):
     """A heading's words, lower case and singular, small words left out."""
     found = []
-    for word in re.findall(r"[a-z]+", text.lower().replace("'", "")):
+    for word in LETTERS.findall(text.lower().replace("'", "")):
         if word in SMALL_WORDS:
             continue
         found.append(_singular(word))
@@ -175,7 +179,7 @@ def meaning(text):
     or "" for a heading of other words."""
     if LEVELS_HEADING.match(text.strip(" :*")):
         return "levels"
-    words = [_spelt(word) for word in words_of(re.sub(r"\((?:illustrative only|[^)]{0,30})\)", " ", text, flags=re.I))]
+    words = [_spelt(word) for word in words_of(PARENTHESIS.sub(" ", text))]
     if not words:
         return ""
     for candidate in MEANINGS:
@@ -212,7 +216,7 @@ def match_heading(text):
 
 
 def _looks_like_heading_words(text):
-    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'/-]*", text) if w.lower() not in SMALL_WORDS]
+    words = [w for w in HEADING_WORD.findall(text) if w.lower() not in SMALL_WORDS]
     return bool(words) and all(w[0].isupper() for w in words)
 
 
@@ -224,7 +228,7 @@ def unknown_heading(text):
     """
     if LABELLED.match(text):
         return None
-    if len(text) > 90 or SENTENCE_END.search(text) or text.startswith("*") or re.search(r":\s+\S", text):
+    if len(text) > 90 or SENTENCE_END.search(text) or text.startswith("*") or TEXT_AFTER_COLON.search(text):
         return None
     words = text.rstrip(":").split()
     if not words or len(words) > 9 or not any(c.isalpha() for c in text):

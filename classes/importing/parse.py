@@ -4,7 +4,7 @@ Blocks first (blocks.py), grouped under their headings (sections.py); the header
 facts; each section is read as the part its heading names; a series document is read once per level (series.py).
 """
 
-import copy
+import dataclasses
 import re
 
 from classes.vocabulary import SectionLayout, SectionPlacement
@@ -56,6 +56,7 @@ def parse_spec(raw_lines, *, source=""):
         return document
     levels = series.levels_in(blocks, _first_title(blocks, source))
     sections = split_sections(blocks, lambda block: series.is_level_heading(block, levels, shared=True))
+    sections = series.table_apart(sections, levels)
     shared, read_as_facts = Spec(), set()
     if sections[0].part == "header":
         read_as_facts = _read_header(sections.pop(0), shared, document)
@@ -63,7 +64,8 @@ def parse_spec(raw_lines, *, source=""):
         document.series = series.series_name(shared.title, blocks)
         document.title = document.series
         scopes = series.block_scopes(sections, levels)
-        document.specs = [_level(shared, sections, scopes, levels, i, document) for i in range(len(levels))]
+        memo = {}
+        document.specs = [_level(shared, sections, scopes, levels, i, document, memo) for i in range(len(levels))]
         document.facts["levels"] = [level.title for level in levels]
     else:
         document.title = shared.title
@@ -93,16 +95,28 @@ def _first_title(blocks, source):
     return found.text if found else ""
 
 
-def _level(shared, sections, scopes, levels, index, document):
+def _level(shared, sections, scopes, levels, index, document, memo):
     level = levels[index]
-    spec = copy.deepcopy(shared)  # the header's facts, each level its own copy
+    spec = _copy(shared)
     spec.title, spec.code = level.title, level.code
     spec.series_name, spec.series_level = document.series, index + 1
-    _read_sections(series.scoped(sections, scopes, index), spec, document, record=index == 0, level=level.title)
+    _read_sections(
+        series.scoped(sections, scopes, index), spec, document, record=index == 0, level=level.title, memo=memo
+    )
     return spec
 
 
 # --- The header -----------------------------------------------------------------------------------------------------
+
+
+def _copy(spec):
+    """A copy of a spec read so far (its header, for each level), its lists and their items its own."""
+    lists = {
+        field.name: [dataclasses.replace(item) for item in getattr(spec, field.name)]
+        for field in dataclasses.fields(spec)
+        if isinstance(getattr(spec, field.name), list)
+    }
+    return dataclasses.replace(spec, **lists)
 
 
 def _read_header(section, spec, document):
@@ -130,7 +144,7 @@ def _read_header(section, spec, document):
                 spec.code = title.code
             if title.dropped:
                 document.doubt(title.line, "title", spec.title, f"“{title.dropped}” printed after it read as a note")
-    prose = [block for block in candidates if re.search(r"[.;]\s*$", block.text)]
+    prose = [block for block in candidates if block.text.rstrip().endswith((".", ";"))]
     for block in candidates:
         if block not in prose:
             document.unstored[block.line] = "a header line that is neither the title nor a fact the portal keeps"
@@ -201,14 +215,16 @@ def _title_checks(document):
             None, "code", spec.code, f"the file's name carries {file_code}; the code printed in the text is kept"
         )
     words = [w.lower() for w in re.findall(r"[A-Za-z]+", document.title)]
-    if file_words and words and not set(file_words) & set(words):
+    if len(file_words) >= 2 and words and not set(file_words) & set(words):
         document.doubt(None, "title", document.title, "the file's name carries other words; the printed title is kept")
 
 
 # --- The parts --------------------------------------------------------------------------------------------------------
 
 
-def _read_sections(sections, spec, document, *, record, level=""):
+def _read_sections(sections, spec, document, *, record, level="", memo=None):
+    """Reads the sections into `spec`. `memo`: what a series' shared sections read as, kept for its other levels."""
+    memo = {} if memo is None else memo
     quals = QualificationsReader(document)
     last_standard, seen_qualifications, trailing = None, False, []
     for section in sections:
@@ -233,14 +249,14 @@ def _read_sections(sections, spec, document, *, record, level=""):
         if prose in PROSE_PARTS and getattr(spec, prose) and section.heading != getattr(spec, f"{prose}_heading"):
             # A second part of the same kind under its own heading ("Scope", then "Definition of Series"):
             # kept whole, heading and all, where it is printed.
-            _other(spec, section, last_standard, document)
+            _other(spec, section, last_standard, document, memo)
         elif prose in PROSE_PARTS:
             _prose(spec, prose, section, document)
         elif part == "duties":
             _duties(spec, section, document)
         elif part == "ksas":
             spec.ksas_heading = spec.ksas_heading or section.heading
-            spec.ksas.extend(ksa_items(section.blocks))
+            spec.ksas.extend(_once(memo, section, ksa_items))
         elif part == "competencies":
             _competencies(spec, section)
         elif part == "special_requirements":
@@ -248,7 +264,7 @@ def _read_sections(sections, spec, document, *, record, level=""):
             kind = requirement_kind(section.heading + " " + text)
             spec.special_requirements.append(SpecialRequirement(section.heading, text, kind, section.line))
         else:
-            _other(spec, section, last_standard, document)
+            _other(spec, section, last_standard, document, memo)
             trailing.append(spec.other_sections[-1])
             continue
         last_standard, trailing = ("distinguishing_features" if part == "levels" else part), []
@@ -326,22 +342,37 @@ def _competencies(spec, section):
             spec.ksas.extend(ksa_items([block]))
 
 
-def _other(spec, section, last_standard, document):
-    blocks = section.blocks
-    for block in blocks:  # a class-detail block states facts too: "FLSA CODE: Non-Exempt"
-        for name, value in header.facts_in(block.text):
-            if name not in {"title", "code"} and name not in header.REPORTED_ONLY:
-                _store_fact(spec, document, name, value, line=block.line)
+def _other(spec, section, last_standard, document, memo):
+    read, facts = _once(memo, section, _other_section)
+    for line, name, value in facts:  # a class-detail block states facts too: "FLSA CODE: Non-Exempt"
+        _store_fact(spec, document, name, value, line=line)
+    spec.other_sections.append(dataclasses.replace(read, placement=PLACEMENT_AFTER[last_standard].value))
+
+
+def _other_section(blocks, section):
+    facts = [
+        (block.line, name, value)
+        for block in blocks
+        for name, value in header.facts_in(block.text)
+        if name not in {"title", "code"} and name not in header.REPORTED_ONLY
+    ]
     is_list = len(blocks) > 1 and all(len(block.text) <= 150 for block in blocks)
-    spec.other_sections.append(
-        OtherSection(
-            section.heading[:200],
-            "\n".join(block.text for block in blocks) if is_list else _paragraphs(blocks),
-            PLACEMENT_AFTER[last_standard].value,
-            (SectionLayout.LIST if is_list else SectionLayout.PARAGRAPHS).value,
-            section.line,
-        )
+    read = OtherSection(
+        section.heading[:200],
+        "\n".join(block.text for block in blocks) if is_list else _paragraphs(blocks),
+        "",
+        (SectionLayout.LIST if is_list else SectionLayout.PARAGRAPHS).value,
+        section.line,
     )
+    return read, facts
+
+
+def _once(memo, section, read):
+    """`read(section's blocks[, section])`, once for a section every level of a series shares."""
+    key = (id(section), read)
+    if key not in memo:
+        memo[key] = (section, read(section.blocks) if read is ksa_items else read(section.blocks, section))
+    return memo[key][1]
 
 
 def _department_from_text(spec, document):

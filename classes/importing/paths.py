@@ -115,6 +115,11 @@ class QualificationsReader:
 
     def block(self, block):
         """Reads one block; a short "Label:" line waits to see whether it labels the rule after it."""
+        if block.kind == HEADING and NOTES_HEADING.match(block.heading) and not block.rest:
+            self.finish_parked()
+            self.in_notes = OtherSection(block.heading, "", "after_qualifications", "list", block.line)
+            self.notes.append(self.in_notes)
+            return
         parked, self.parked = self.parked, None
         if parked is not None:
             if facts.SUBSTITUTES.search(block.text) and block.kind != HEADING:
@@ -134,10 +139,6 @@ class QualificationsReader:
 
     def _read(self, block):
         text = block.text
-        if block.kind == HEADING and NOTES_HEADING.match(block.heading) and not block.rest:
-            self.in_notes = OtherSection(block.heading, "", "after_qualifications", "list", block.line)
-            self.notes.append(self.in_notes)
-            return
         if self.in_notes is not None:
             self._note(block)
             return
@@ -265,7 +266,7 @@ class QualificationsReader:
     def _note(self, block):
         text = block.text
         body = block.body if block.kind == ITEM else text
-        if facts.SUBSTITUTES.search(body) and not self.in_notes.text:
+        if facts.SUBSTITUTES.search(body):  # a rule among the notes: a substitution, its number its label
             self._rule(block.label, body, block.line, None)
             return
         self.in_notes.text += ("\n" if self.in_notes.text else "") + text
@@ -294,7 +295,7 @@ class QualificationsReader:
                     for path in read.paths[-len(split) :]:
                         path.kind, path.service = read.paths[-1].kind, path.service or read.paths[-1].service
         for rule in self.substitutions:  # a rule printed in a path names it by its place among the paths
-            rule.path = drafts.get(id(rule.path)) if rule.path is not None else None
+            rule.path = drafts.get(id(rule.path)) if rule.path is not None else _named_path(rule.text, read.paths)
         return read
 
     def _path(self, draft, preamble, notes, earlier):
@@ -318,6 +319,18 @@ class QualificationsRead:
     notes: list = field(default_factory=list)  # other sections: notes printed among the qualifications
     headings: dict = field(default_factory=dict)  # kind: heading as printed
     preambles: dict = field(default_factory=dict)  # kind: text before the alternatives, and what they all require
+
+
+NAMES_A_PATH = re.compile(
+    r"\b(?:requirement|pattern|path|alternative)\s*(?:#\s*|no\.\s*)?(?P<label>\d{1,2}|[IVX]{1,4}|[A-H])\b"
+)
+
+
+def _named_path(text, paths):
+    """The index of the one path a rule printed apart names ("… of the experience in requirement 3"), else None."""
+    named = {match["label"] for match in NAMES_A_PATH.finditer(text)}
+    found = [i for i, path in enumerate(paths) if path.label.strip("().: ") in named]
+    return found[0] if len(named) == 1 and len(found) == 1 else None
 
 
 @lru_cache(maxsize=4096)

@@ -24,7 +24,7 @@ class Section:
 
     @property
     def last_line(self):
-        return self.blocks[-1].line if self.blocks else self.line
+        return max(self.line, self.blocks[-1].last_line or self.blocks[-1].line) if self.blocks else self.line
 
 
 def split_sections(blocks, is_level_heading=lambda block: False):
@@ -60,7 +60,7 @@ def split_sections(blocks, is_level_heading=lambda block: False):
             continue
         section = Section(part or "other", block.heading, block.line)
         if block.rest:
-            section.blocks.append(Block(block.line, block.rest, TEXT))
+            section.blocks.append(Block(block.line, block.rest, TEXT, last_line=block.last_line))
         sections.append(section)
         in_qualifications = part in QUALIFICATION_PARTS
     return sections

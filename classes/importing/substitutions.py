@@ -14,7 +14,7 @@ DEFINITION_LABEL = re.compile(r"^(?P<label>[A-Z][A-Z /'&-]{2,60}:)\s*(?P<text>.+
 DEFINED_TERM = re.compile(
     r"^(?P<term>.{3,80}?)\s+(?:is|are)\s+(?:defined as|considered)|^(?P<term2>.{3,80}?)\s+(?:means|refers to)\b"
 )
-EDUCATION = r"education|college|degree|graduate|training|course|units|schooling|academic"
+EDUCATION = r"education|college|degree|graduat|training|course|units|schooling|academic|grade\b|diploma"
 CERTIFICATE = r"licen[cs]e|certificat|registration|credential"
 # Read around a length of time: "six months of experience for each year", "up to two years", "One year of
 # experience is required".

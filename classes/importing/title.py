@@ -27,6 +27,9 @@ AGENCY = re.compile(
 )
 CODE_AFTER_TITLE = re.compile(r"^(?P<title>.*\S)\s*\(\s*(?:class\s+code:?\s*)?(?P<code>[A-Z]{0,3}\d{3,6}[A-Z]?)\s*\)$")
 STATUS_AFTER_TITLE = re.compile(r"^(?P<title>.*\S)\s+\(?(?P<status>REVISED|AMENDED|UPDATED|CORRECTED|REISSUED)\)?$")
+LETTERS = re.compile(r"[A-Za-z]+")
+TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
+WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 NOT_A_TITLE = re.compile(r"[$%]|^\(.*\)$|[.;]$|\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|^\W|https?://|www\.")
 
 
@@ -58,10 +61,11 @@ def find_title(blocks, source):
     """The most likely title among the header's blocks, or None when every candidate reads as something else."""
     file_words, _ = file_evidence(source)
     best, best_score = None, -1
+    file_words = file_words if len(file_words) >= 2 else []  # "spec.docx" names no class
     candidates = [(index, block) for index, block in enumerate(blocks) if _could_be_title(block)]
     for position, (index, block) in enumerate(candidates):
         title = _read(block)
-        words = [w.lower() for w in re.findall(r"[A-Za-z]+", title.text)]
+        words = [w.lower() for w in LETTERS.findall(title.text)]
         score = 2 if position == 0 else 1
         if block.markup_level == 1:
             score += 3
@@ -93,9 +97,9 @@ def _could_be_title(block):
     text = _text_of(block)
     if not text or len(text.split()) > 40 or len(text) > 300 or NOT_A_TITLE.search(text):
         return False
-    if header.facts_in(text) or not re.search(r"[A-Za-z]{2}", text):
+    if not TWO_LETTERS.search(text) or header.facts_in(text):
         return False
-    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text) if w.lower() not in SMALL_WORDS]
+    words = [w for w in WORD.findall(text) if w.lower() not in SMALL_WORDS]
     capitalised = sum(w[0].isupper() for w in words)
     return block.kind == "heading" or block.markup_level > 0 or capitalised >= 0.75 * len(words)
 
