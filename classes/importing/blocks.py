@@ -15,7 +15,8 @@ HEADING, ITEM, TEXT = "heading", "item", "text"
 ITEM_START = re.compile(
     r"""^(?P<connector>(?:either|or|and)\b:?\s*)?
         (?P<label>\((?:[A-Za-z]|\d{1,2}|[ivxIVX]{1,4})\)|[A-Za-z]\)|\d{1,2}[.)]
-          |(?:I|II|III|IV|V|VI|VII|VIII)(?:[.)]|(?=\s*$)|(?=\s+[A-Z]))|[A-Z]\.(?=\s))
+          |(?:I|II|III|IV|V|VI|VII|VIII)(?:[.)]|(?=\s*$)|(?=\s+[A-Z]))|[A-Z]\.(?=\s)
+          |(?:pattern|option|alternative)\s+(?:[IVX]{1,4}|\d{1,2}|[A-H])(?:[.:)]|(?=\s*$)|(?=\s+[A-Z])))
         \s*(?P<body>.*)$""",
     re.VERBOSE | re.IGNORECASE,
 )

@@ -23,6 +23,7 @@ LIST_MARKER = re.compile(
           |[A-Za-z]\)|\d{1,2}[.)]          # A)  1.  1)
           |(?:I|II|III|IV|V|VI)(?:[.)]|\s*$|\s+(?=[A-Z]))  # I.  II  (roman, CalHR "Or II")
           |[A-Z]\.(?=\s)                   # A.
+          |(?i:pattern|option|alternative)\s+(?:[IVX]{1,4}|\d{1,2}|[A-H])(?:[.:)]|\s*$|\s+(?=[A-Z]))  # Pattern II
         )""",
     re.VERBOSE,
 )
@@ -30,6 +31,7 @@ CONNECTOR_ONLY = re.compile(r"^(either|or|and)\s*:?$", re.IGNORECASE)
 ENDS_TERMINAL = re.compile(r"""[.;:!?]["'”)]*$""")
 SENTENCE_END = re.compile(r"""[.!?]["'”)]*$""")
 WRAPPED_PAGE_WIDTH = 110  # characters: wider "lines" are whole paragraphs, not a page's lines
+FULL_LINE_MIN = 40  # characters: a shorter line was not broken by the page's width, whatever the document's lines
 
 
 @dataclass
@@ -101,7 +103,7 @@ def clean_lines(raw_lines):
         blank = False
     widths = sorted(len(line.text) for line in lines)
     page_width = widths[int(len(widths) * 0.9)] if widths else 0
-    full = page_width * 0.6
+    full = max(page_width * 0.6, FULL_LINE_MIN)
     # A page wrapped at a fixed width (most lines near it, and it is a page's width, not a paragraph's length):
     # there a sentence may end exactly at the edge, and the next sentence still belongs to its paragraph.
     wrapped = page_width <= WRAPPED_PAGE_WIDTH and sum(w >= full for w in widths) >= len(widths) / 2

@@ -45,7 +45,9 @@ LEVEL_PATTERN = re.compile("|".join(f"(?P<{level.value}>{pattern})" for level, p
 BEYOND = re.compile(r"\b(?:beyond|in addition to|above|higher than|more than)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 
 # Read after a length of time ("Two years …"): what makes it years of experience, or of supervision within them.
-OF_EXPERIENCE = re.compile(r"(?P<between>(?:\s+[\w'/,()-]+){0,16}?)\s+(?:experience|work|service|employment)\b", re.I)
+OF_EXPERIENCE = re.compile(
+    r"[)\],]*(?P<between>(?:\s+[\w'/,()-]+){0,16}?)\s+(?:experience|work|service|employment)\b", re.I
+)
 # Words between a length of time and "experience" that make it the length of something else.
 NOT_OF_EXPERIENCE = re.compile(
     r"\bwhich\b|\byears?\b|\bmonths?\b|college|course|semester|quarter|units?\b|degree|school", re.I
@@ -407,7 +409,7 @@ PROMOTIONAL_SERVICE = re.compile(
 )
 EQUIVALENT_COMBINATION = re.compile(r"equivalent combination|any combination of (?:education|training)", re.IGNORECASE)
 FIELDS = re.compile(
-    r"(?:degree|major|specialization|graduation from college)\s+(?:with\s+a\s+major\s+)?in\s+(?P<fields>.+?)"
+    r"(?:degree|major(?:\s+work)?|majoring|specialization|concentration)\s+in\s+(?P<fields>.+?)"
     r"(?=,?\s+and\s+(?:\w+\s+){0,2}\(?\d|,?\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten)\b"
     r"|\s+which\b|;|\.\s|\.$|$)",
     re.IGNORECASE,
@@ -434,7 +436,7 @@ def path_facts(requirement, preamble, notes, promotional):
         found["education_fields"] = "\n".join(split_list(fields["fields"]))
     semester, quarter, total, subjects = credit_units(requirement)
     found.update(credit_hours=semester, quarter_units=quarter, total_credit_hours=total, credit_hour_subjects=subjects)
-    timed = "year" in requirement or "month" in requirement or "YEAR" in requirement or "MONTH" in requirement
+    timed = _mentions(requirement, ("year", "month", "no experience", "no prior experience", "no previous experience"))
     years, doubt = experience_years(requirement) if timed else (None, "")
     found["experience_years"] = years
     if years:

@@ -23,6 +23,7 @@ FACT_KEYS = [
     ("title_changed", r"title changed"),
 ]
 REPORTED_ONLY = {"schematic_code", "open_date", "title_changed"}
+SALARY_RANGE = re.compile(r"^\$\s?[\d,]+(?:\.\d\d)?\s*(?:to|-|–|—)\s*\$\s?[\d,]+(?:\.\d\d)?(?:\s+\w+)?$")
 # The facts a version holds as printed (or in its vocabulary).
 STORED = ["title", "code", "jurisdictional_class", "flsa_status", "salary_grade", "bargaining_unit"]
 FACT = re.compile(

@@ -125,6 +125,8 @@ def _read_header(section, spec, document):
     for block in section.blocks:
         text = block.body if block.kind == ITEM else block.text
         found = header.facts_in(text)
+        if not found and header.SALARY_RANGE.match(text) and not spec.salary_grade:
+            found = [("salary_grade", text)]  # "$48,000 to $66,000" alone on its line
         if not found:
             candidates.append(block)
             continue
@@ -215,7 +217,7 @@ def _title_checks(document):
             None, "code", spec.code, f"the file's name carries {file_code}; the code printed in the text is kept"
         )
     words = [w.lower() for w in re.findall(r"[A-Za-z]+", document.title)]
-    if len(file_words) >= 2 and words and not set(file_words) & set(words):
+    if file_words and words and not set(file_words) & set(words):
         document.doubt(None, "title", document.title, "the file's name carries other words; the printed title is kept")
 
 

@@ -34,7 +34,7 @@ INLINE_EITHER = re.compile(
 
 def label_style(label):
     """(style, number) of a printed label: ("roman", 2) for "II", ("digit", 3) for "3.", ("upper", 1) for "(A)"."""
-    printed = label.strip("().: ") if label else ""
+    printed = label.strip("().: ").split()[-1] if label and label.strip("().: ") else ""
     if not printed:
         return "bullet", 0
     if printed.isdigit():

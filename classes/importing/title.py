@@ -54,6 +54,8 @@ def file_evidence(source):
             break
         words.append(token.lower())
     digits = [token for token in tokens if token.isdigit() and 3 <= len(token) <= 5]
+    if len(words) < 2 and not digits:  # "spec.docx", "page.html": a name, not a title
+        words = []
     return words, digits[0] if digits and words else ""
 
 
@@ -61,7 +63,6 @@ def find_title(blocks, source):
     """The most likely title among the header's blocks, or None when every candidate reads as something else."""
     file_words, _ = file_evidence(source)
     best, best_score = None, -1
-    file_words = file_words if len(file_words) >= 2 else []  # "spec.docx" names no class
     candidates = [(index, block) for index, block in enumerate(blocks) if _could_be_title(block)]
     for position, (index, block) in enumerate(candidates):
         title = _read(block)
