@@ -209,7 +209,9 @@ def match_heading(text):
         part = meaning(key) if len(key.split()) <= 10 else ""
         return (part, key.strip(), rest) if part else None
     heading = text.rstrip(":").strip()
-    if len(heading.split()) > 12 or SENTENCE_END.search(heading) or not _looks_like_heading_words(heading):
+    if len(heading.split()) > 12 or SENTENCE_END.search(heading) or LEAD_IN.search(heading):
+        return None
+    if not _looks_like_heading_words(heading):
         return None
     part = meaning(heading)
     return (part, heading, "") if part else None
@@ -231,7 +233,7 @@ def unknown_heading(text):
     if len(text) > 90 or SENTENCE_END.search(text) or text.startswith("*") or TEXT_AFTER_COLON.search(text):
         return None
     words = text.rstrip(":").split()
-    if not words or len(words) > 9 or not any(c.isalpha() for c in text):
+    if not words or len(words) > 9 or not any(c.isalpha() for c in text) or LEAD_IN.search(text.rstrip(": ")):
         return None
     letters = [c for c in text if c.isalpha()]
     capitals = all(c.isupper() for c in letters) and len(letters) >= 4
