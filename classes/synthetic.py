@@ -1862,8 +1862,8 @@ def write_parts(versions, counts):
     """Every list of every version; the titles of promotional paths link the series' lower levels' classes."""
     duties, ksas, competencies, sections, requirements, substitutions, definitions = ([] for _ in range(7))
     for v, text, _ in versions:
-        duties += [(v, n, duty) for n, duty in enumerate(text.duties, 1)]
-        ksas += [(v, n, *ksa) for n, ksa in enumerate(text.ksas, 1)]
+        duties += [(v, n, "", duty) for n, duty in enumerate(text.duties, 1)]  # synthetic lists print no labels
+        ksas += [(v, n, "", *ksa) for n, ksa in enumerate(text.ksas, 1)]
         competencies += [(v, n, *competency) for n, competency in enumerate(text.competencies, 1)]
         sections += [(v, n, *section) for n, section in enumerate(text.other_sections, 1)]
         requirements += [(v, n, *requirement) for n, requirement in enumerate(text.special_requirements, 1)]
@@ -1872,8 +1872,8 @@ def write_parts(versions, counts):
             for n, substitution in enumerate(text.substitutions, 1)
         ]
         definitions += [(v, n, *definition) for n, definition in enumerate(text.definitions, 1)]
-    insert(Duty, ["version_id", "position", "text"], duties)
-    insert(KSA, ["version_id", "position", "text", "kind", "level"], ksas)
+    insert(Duty, ["version_id", "position", "label", "text"], duties)
+    insert(KSA, ["version_id", "position", "label", "text", "kind", "level"], ksas)
     insert(Competency, ["version_id", "position", "name", "description"], competencies)
     insert(OtherSection, ["version_id", "position", "placement", "heading", "layout", "text"], sections)
     insert(SpecialRequirement, ["version_id", "position", "kind", "heading", "text"], requirements)
