@@ -76,6 +76,7 @@ class Path(VersionPart):
     )
     excluded_experience = models.TextField(
         blank=True,
+        default="",
         db_default="",
         help_text="Kinds of work the text says do not count toward the experience, one per line, as printed. "
         "Empty means not stated, not that every kind counts.",
@@ -104,12 +105,14 @@ class Path(VersionPart):
     )
     licenses = models.TextField(
         blank=True,
+        default="",
         db_default="",
         help_text="Licences, registrations or certificates the path requires, one per line, as printed. "
         "Empty means not stated, not that none is required.",
     )
     license_needed_by = models.CharField(
         max_length=20,
+        default="",
         db_default="",
         choices=LicenseNeededBy,
         blank=True,
@@ -124,12 +127,14 @@ class Path(VersionPart):
     service = models.CharField(
         max_length=200,
         blank=True,
+        default="",
         db_default="",
         help_text="Whose service the experience must be in, as printed (“the City of Los Angeles”, “California "
         "state service”). Empty means not stated, not that any employer's counts.",
     )
     status_required = models.CharField(
         max_length=20,
+        default="",
         db_default="",
         choices=StatusRequired,
         blank=True,
