@@ -1,4 +1,5 @@
-"""The facts a qualification path's wording states: education, credit units, years, kinds of work, licences, service.
+"""The facts a qualification path's wording states: education, credit units, years and kinds of work, and (from
+licences.py and promotion.py) licences, service and standing.
 
 Each reader takes the path's text, flattened to one line, and returns what it states; what it does not state stays
 empty. The readers are pure functions of the text, kept in a cache: a series repeats the same wording for its levels. A rule printed as a substitution ("… may be substituted …") is read apart (see substitutions.py), and its
@@ -12,13 +13,11 @@ from functools import lru_cache
 
 from qualifications.vocabulary import EducationLevel
 
+from .licences import licenses
 from .numbers import NUMBER, durations
+from .promotion import promotion_facts
+from .wording import SUBSTITUTES, mentions, split_list
 
-SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z(\[])")
-SUBSTITUTES = re.compile(r"substitut|in lieu of|may be accepted (?:in place|instead)|may be credited", re.IGNORECASE)
-PARENTHESES = re.compile(r"\([^()]{12,}\)|\[[^\[\]]{12,}\]")
-
-# Education, lowest first where several are named: "a bachelor's or master's degree" requires the bachelor's.
 LEVELS = [
     (EducationLevel.DOCTORATE, r"doctor(?:ate|al)\b|ph\.?\s?d\b|\bd\.?\s?v\.?\s?m\b|juris doctor"),
     (EducationLevel.MASTER, r"master'?s|\bm\.?\s?s\.?\s+degree|graduate degree|\bmba\b"),
@@ -89,52 +88,6 @@ CREDITS = re.compile(
     re.IGNORECASE,
 )
 
-# A licence is found from its noun; what names it is read before it (up to eight words, from an article or
-# "possession of") and after it ("… as a Professional Engineer", "… issued by the State Board").
-LICENSE_NOUN = re.compile(r"\b(?:licen[cs]e|licensure|certificat(?:e|ion)|registration|credential)\b", re.IGNORECASE)
-LICENSE_BEFORE = re.compile(
-    r"(?:(?:possession|possess|hold|holding)\s+(?:of\s+)?)?(?P<what>(?:(?:an?|the|current|valid|active|appropriate)\s+)*"
-    r"(?:[\w'.,/-][\w'().,/-]*\s+){0,8}?)$",
-    re.IGNORECASE,
-)
-LICENSE_AFTER = re.compile(  # the name's words are capitalised: no IGNORECASE
-    r"\s+(?:[Aa]s|[Ii]n|[Tt]o practice|[Ff]rom|[Ii]ssued by)\s+(?:an?\s+|the\s+)?[\w'().,-]+(?:\s+[A-Z(][\w'().,-]*){0,6}"
-)
-LICENSE_WORDS = re.compile(
-    r"licen[cs]e|licensure|certificat(?:e|ion)\b|registration as|credential|admission to practice law", re.I
-)
-# "(Applicants who do not possess the license will be admitted …)": when it is needed, not another licence.
-ABOUT_APPLICANTS = re.compile(r"^[(\[]?\s*(?:applicants?|candidates?|persons?|those)\b", re.IGNORECASE)
-NOT_A_LICENSE = re.compile(
-    r"completion|course|program|apprentice|training|diploma|\bG\.?E\.?D\b|high school|equivalency|degree|transcript",
-    re.IGNORECASE,
-)
-WITHIN_PERIOD = re.compile(r"\bwithin\s+$", re.IGNORECASE)
-AFTER_APPOINTMENT = re.compile(
-    r"\s+(?:of|after|following)\s+(?:the\s+)?(?:date\s+of\s+)?(?:appointment|hire|employment)", re.I
-)
-NEEDED_BY = [
-    (
-        "appointment",
-        re.compile(
-            r"\b(?:at the time of|prior to|before|upon|by the time of|at)\s+(?:the\s+)?(?:date\s+of\s+)?"
-            r"(?:appointment|hire|hiring)",
-            re.I,
-        ),
-    ),
-    ("application", re.compile(r"\b(?:at the time of|prior to|before|when)\s+(?:filing|application|applying)", re.I)),
-    (
-        "examination",
-        re.compile(r"\b(?:at the time of|prior to|before)\s+(?:the\s+)?(?:written\s+)?(?:examination|exam|test)", re.I),
-    ),
-]
-SERVICE = re.compile(
-    r"\b(?:with|for|in|by|within)\s+(?P<service>the\s+(?:City|County|State|Town|Village|Commonwealth)\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}"
-    r"|(?:the\s+)?(?:[A-Z][a-z]+\s+)?[Ss]tate\s+(?:civil\s+)?service)",
-)
-OWN_SERVICE_HINT = re.compile(
-    r"\bcurrent(?:ly)?\s+employ|\bpermanent\s+(?:competitive\s+|civil service\s+)?status|\bpermanent appointment", re.I
-)
 EXCLUDED = re.compile(
     r"\b(?:does|do|will|shall|may|is|are)\s+not\s+(?:qualify|count|be (?:accepted|considered|credited|counted)|qualifying)",
     re.IGNORECASE,
@@ -149,27 +102,10 @@ PART_TIME = re.compile(
 )
 
 
-def flat(text):
-    return " ".join(text.split())
-
-
-@lru_cache(maxsize=4096)
-def requirement_text(text):
-    """A path's wording without the substitution rules printed in it: what the path itself requires."""
-    kept = []
-    for sentence in SENTENCE.split(PARENTHESES.sub(lambda m: "" if SUBSTITUTES.search(m.group()) else m.group(), text)):
-        if not SUBSTITUTES.search(sentence):
-            kept.append(sentence)
-    return JOINED_ON.sub("", " ".join(kept))  # "…; or": how it joins the next path, not part of what it requires
-
-
-JOINED_ON = re.compile(r"[;,]?\s*\b(?:or|and)\s*[,:]?\s*$", re.IGNORECASE)
-
-
 @lru_cache(maxsize=4096)
 def education_level(text):
     """The lowest education level the text requires (a level named after "beyond" is no requirement)."""
-    if not _mentions(text, EDUCATION_HINTS):
+    if not mentions(text, EDUCATION_HINTS):
         return ""
     found = []
     for match in _levels_named(text):
@@ -205,18 +141,6 @@ EDUCATION_HINTS = (
     "d.v", "dvm", "juris", "mba", "associate", "a.a", "universit", "ged", "g.e.d", "grade", "diploma", "abet",
     "accreditation", "secondary", "four-year", "four year",
 )  # fmt: skip
-SERVICE_HINTS = ("city of", "county of", "state of", "town of", "village of", "commonwealth of", "state service")
-
-
-def _mentions(text, hints):
-    """Whether the text holds one of the words a pattern needs: most texts hold none, and the pattern is not tried."""
-    lowered = text.lower()
-    return any(hint in lowered for hint in hints)
-
-
-def split_list(text):
-    parts = re.split(r";\s*or\s+|;\s+|,\s*(?:or|and)\s+|,\s+|\s+or\s+", text)
-    return [p.strip(" ,;.") for p in parts if p.strip(" ,;.")]
 
 
 @lru_cache(maxsize=4096)
@@ -321,63 +245,6 @@ def _units(match, text):
 
 
 @lru_cache(maxsize=4096)
-def licenses(text):
-    """The licences, registrations and certificates the text requires, and when they are needed."""
-    if not _mentions(text, ("licen", "certific", "registration", "credential", "admission to practice")):
-        return (), "", None
-    found = []
-    for sentence in SENTENCE.split(text):
-        if not LICENSE_WORDS.search(sentence) or SUBSTITUTES.search(sentence) or ABOUT_APPLICANTS.match(sentence):
-            continue
-        start_of_sentence = 0  # where the words naming the next licence may begin: after the last one
-        for noun in LICENSE_NOUN.finditer(sentence):
-            if noun.start() < start_of_sentence:
-                continue
-            if found and start_of_sentence and len(sentence[start_of_sentence : noun.start()].split()) <= 1:
-                start = sentence.rfind(found[-1], 0, start_of_sentence)  # "certificate of registration": one licence
-                found.pop()
-            else:
-                start = LICENSE_BEFORE.search(sentence, max(start_of_sentence, noun.start() - 120), noun.start()).start(
-                    "what"
-                )
-            after = LICENSE_AFTER.match(sentence, noun.end())
-            end = after.end() if after else noun.end()
-            start_of_sentence = end
-            what = re.sub(r"^(?:and|or)\s+", "", sentence[start:end].strip(" ,;."))
-            named = sentence[start : end + 20]  # "Certificate Program": a course, not a licence
-            if len(what.split()) >= 2 and what not in found and not NOT_A_LICENSE.search(named):
-                found.append(what)
-        if re.search(r"admission to practice law", sentence, re.I) and not found:
-            found.append(re.search(r"admission to practice law[^.;,]*", sentence, re.I).group(0))
-    found = tuple(found)
-    if not found:
-        return found, "", None
-    for duration in durations(text):
-        if WITHIN_PERIOD.search(text, max(0, duration.start - 10), duration.start) and AFTER_APPOINTMENT.match(
-            text, duration.end
-        ):
-            return found, "within_period", int(duration.years * 12)
-    for name, pattern in NEEDED_BY:
-        if pattern.search(text):
-            return found, name, None
-    return found, "", None
-
-
-@lru_cache(maxsize=4096)
-def service(text):
-    """Whose service the experience must be in, where the path's requirement names it ("with the City of …")."""
-    if not _mentions(text, SERVICE_HINTS):
-        return ""
-    for sentence in SENTENCE.split(text):
-        found = SERVICE.search(sentence)
-        if found and re.search(r"experience|employ|status|service|work", sentence, re.I):
-            if re.match(r"\(?experience in .{0,40}applied toward", sentence, re.I):
-                continue
-            return found["service"]
-    return ""
-
-
-@lru_cache(maxsize=4096)
 def excluded_experience(text):
     """The kinds of work a sentence says do not count: "Retail cashiering does not qualify as … experience"."""
     if " not " not in text:
@@ -393,20 +260,6 @@ def excluded_experience(text):
     return tuple(found)
 
 
-# After a length of time, up to the title it is spent in: "One year of permanent competitive status as a …".
-IN_TITLE = re.compile(
-    r"(?:(?!\byears?\b).){0,120}?\b(?:as|in the (?:class|title) of)(?:\s+an?)?\s*:?\s+", re.IGNORECASE
-)
-AT_THAT_LEVEL = re.compile(
-    r"\bor (?:in )?(?:a|an|any) (?:class|position|title) (?:at|of) (?:that|an equivalent|a comparable) level", re.I
-)
-PROMOTIONAL_SERVICE = re.compile(
-    r"^(?:(?!\(experience in).)*?\b(?:experience|employ\w*|status|service)\b[^.;]{0,80}?"
-    r"\b(?:with|in|for|within)\s+(?:the\s+)?(?:City|County|State|Town|Village) of\s+[A-Z]"
-    r"|^(?:(?!\(experience in).)*?\bin\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?state service\b"
-    r"|\bcurrent(?:ly)?\s+employ|\bpermanent\s+(?:competitive\s+)?status",
-    re.IGNORECASE,
-)
 EQUIVALENT_COMBINATION = re.compile(r"equivalent combination|any combination of (?:education|training)", re.IGNORECASE)
 FIELDS = re.compile(
     r"(?:degree|major(?:\s+work)?|majoring|specialization|concentration)\s+in\s+(?P<fields>.+?)"
@@ -416,8 +269,6 @@ FIELDS = re.compile(
 )
 PAID = re.compile(r"\bpaid\b", re.IGNORECASE)
 FULL_TIME = re.compile(r"full[- ]time", re.IGNORECASE)
-PERMANENT_STATUS = re.compile(r"\bpermanent\s+(?:[\w-]+\s+){0,3}?status", re.IGNORECASE)
-CURRENT_EMPLOYMENT = re.compile(r"\bcurrent(?:ly)?\s+employ", re.IGNORECASE)
 AS_DEFINED_ABOVE = re.compile(r"as defined (?:in \S+|above)")
 
 
@@ -430,13 +281,13 @@ def path_facts(requirement, preamble, notes, promotional):
         return {"is_equivalent_combination": True}, ""
     found = {"education_level": education_level(requirement) or education_level(preamble)}
     fields = (
-        FIELDS.search(requirement) if _mentions(requirement, ("degree", "major", "specializ", "graduation")) else None
+        FIELDS.search(requirement) if mentions(requirement, ("degree", "major", "specializ", "graduation")) else None
     )
     if fields:
         found["education_fields"] = "\n".join(split_list(fields["fields"]))
     semester, quarter, total, subjects = credit_units(requirement)
     found.update(credit_hours=semester, quarter_units=quarter, total_credit_hours=total, credit_hour_subjects=subjects)
-    timed = _mentions(requirement, ("year", "month", "no experience", "no prior experience", "no previous experience"))
+    timed = mentions(requirement, ("year", "month", "no experience", "no prior experience", "no previous experience"))
     years, doubt = experience_years(requirement) if timed else (None, "")
     found["experience_years"] = years
     if years:
@@ -458,57 +309,5 @@ def path_facts(requirement, preamble, notes, promotional):
     found["license_needed_by"] = needed_by or shared_needed_by
     found["license_within_months"] = within or shared_within
     found["excluded_experience"] = "\n".join(excluded_experience(requirement + " " + notes))
-    found["service"] = service(requirement)
-    if PERMANENT_STATUS.search(requirement):
-        found["status_required"] = "permanent"
-    elif CURRENT_EMPLOYMENT.search(requirement):
-        found["status_required"] = "current_employment"
-    if promotional or (
-        _mentions(requirement, (*SERVICE_HINTS, "current", "permanent")) and PROMOTIONAL_SERVICE.search(requirement)
-    ):
-        found["kind"] = "promotional"
-        found["titles"] = time_in_title(requirement)
+    found.update(promotion_facts(requirement, promotional))
     return found, doubt
-
-
-def time_in_title(text):
-    """(title, years, at that level) for each title a promotional path names: "One year … status as a Senior Clerk
-    or …"."""
-    found = []
-    for duration in durations(text):
-        title = IN_TITLE.match(text, duration.end)
-        if title:
-            rest = text[title.end() :]
-            at_level = bool(AT_THAT_LEVEL.search(rest[:200]))
-            found.extend((name, duration.years, at_level) for name in _title_list(rest))
-    return tuple(found)
-
-
-def _title_list(text):
-    titles, current = [], []
-    for token in re.findall(r"[A-Za-z][\w'/.-]*|,|:", text):
-        if token in {",", ":"}:
-            if current:
-                titles.append(" ".join(current))
-                current = []
-            if token == ":":
-                break
-            continue
-        if token[0].isupper() or (token in {"of", "and", "for", "the", "in"} and current):
-            current.append(token)
-        elif token == "or":
-            if current:
-                titles.append(" ".join(current))
-                current = []
-        else:
-            break
-    if current:
-        titles.append(" ".join(current))
-    cleaned = []
-    for title in titles:
-        words = title.split()
-        while words and words[-1] in {"of", "and", "for", "the", "in"}:
-            words.pop()
-        if words and words[0] not in {"OR", "AND"}:
-            cleaned.append(" ".join(words).rstrip("."))
-    return cleaned

@@ -346,7 +346,7 @@ def _competencies(spec, section):
 
 def _other(spec, section, last_standard, document, memo):
     read, facts = _once(memo, section, _other_section)
-    for line, name, value in facts:  # a class-detail block states facts too: "FLSA CODE: Non-Exempt"
+    for line, name, value in facts:  # a class-detail block states facts too: "FLSA CODE: Non-Exempt", a class code
         _store_fact(spec, document, name, value, line=line)
     spec.other_sections.append(dataclasses.replace(read, placement=PLACEMENT_AFTER[last_standard].value))
 
@@ -356,7 +356,7 @@ def _other_section(blocks, section):
         (block.line, name, value)
         for block in blocks
         for name, value in header.facts_in(block.text)
-        if name not in {"title", "code"} and name not in header.REPORTED_ONLY
+        if name != "title" and name not in header.REPORTED_ONLY
     ]
     is_list = len(blocks) > 1 and all(len(block.text) <= 150 for block in blocks)
     read = OtherSection(

@@ -15,9 +15,10 @@ from functools import lru_cache
 
 from qualifications.vocabulary import PathKind
 
-from . import facts
+from . import facts, wording
 from .blocks import HEADING, ITEM
 from .cleaning import CONNECTOR_ONLY
+from .numbers import durations
 from .result import OtherSection, Path, TimeInTitle
 from .substitutions import definition, substitution
 
@@ -122,7 +123,7 @@ class QualificationsReader:
             return
         parked, self.parked = self.parked, None
         if parked is not None:
-            if facts.SUBSTITUTES.search(block.text) and block.kind != HEADING:
+            if wording.SUBSTITUTES.search(block.text) and block.kind != HEADING:
                 self._rule(parked.text, block.body if block.kind == ITEM else block.text, block.line, None)
                 return
             self._read(parked)
@@ -222,7 +223,7 @@ class QualificationsReader:
     def _text(self, block, text):
         draft, group = self.current, self.group
         note = NOTE_LABEL.match(text)
-        if note and facts.SUBSTITUTES.search(note["text"]):
+        if note and wording.SUBSTITUTES.search(note["text"]):
             self._rule(note["label"], note["text"], block.line, None)
             return
         if group.pending:  # the alternative after an "OR" printed on its own line
@@ -242,7 +243,7 @@ class QualificationsReader:
             draft.pieces.append("\n" + text)
         elif (block.kind == ITEM and block.label) or draft.open_body or block.kind == HEADING or block.same_paragraph:
             self._add(draft, text)  # its text, or a list inside it: "Experience: Either 1. … or 2. …"
-        elif facts.SUBSTITUTES.search(text):
+        elif wording.SUBSTITUTES.search(text):
             self._rule("", text, block.line, draft if text.startswith("(") else None)
         else:
             draft.after.append(text)
@@ -258,7 +259,7 @@ class QualificationsReader:
             self.last_rule is not None
             and block.kind not in (ITEM, HEADING)
             and not CONNECTOR_ONLY.match(block.text)
-            and not facts.SUBSTITUTES.search(block.text)
+            and not wording.SUBSTITUTES.search(block.text)
             and not block.text.endswith(":")
             and self.last_rule.__class__.__name__ == "Definition"
         )
@@ -266,7 +267,7 @@ class QualificationsReader:
     def _note(self, block):
         text = block.text
         body = block.body if block.kind == ITEM else text
-        if facts.SUBSTITUTES.search(body):  # a rule among the notes: a substitution, its number its label
+        if wording.SUBSTITUTES.search(body):  # a rule among the notes: a substitution, its number its label
             self._rule(block.label, body, block.line, None)
             return
         self.in_notes.text += ("\n" if self.in_notes.text else "") + text
@@ -306,8 +307,8 @@ class QualificationsReader:
             self.document.warn(
                 draft.line, " ".join(["qualification path", draft.label, "has no text"]).replace("  ", " ")
             )
-        requirement = facts.flat(facts.requirement_text(own))
-        read_facts(path, requirement, facts.flat(preamble), notes, earlier, self.document)
+        requirement = wording.flat(wording.requirement_text(own))
+        read_facts(path, requirement, wording.flat(preamble), notes, earlier, self.document)
         return path
 
 
@@ -336,15 +337,15 @@ def _named_path(text, paths):
 @lru_cache(maxsize=4096)
 def _rules_apart(text):
     """(the text without its substitution rules, the rules): a rule is a sentence or a parenthesis naming one."""
-    if not facts.SUBSTITUTES.search(text):
+    if not wording.SUBSTITUTES.search(text):
         return text, []
-    rules = [m.group() for m in facts.PARENTHESES.finditer(text) if facts.SUBSTITUTES.search(m.group())]
+    rules = [m.group() for m in wording.PARENTHESES.finditer(text) if wording.SUBSTITUTES.search(m.group())]
     rest = text
     for rule in rules:
         rest = rest.replace(rule, " ")
-    sentences = facts.SENTENCE.split(rest)
-    kept = [s for s in sentences if not facts.SUBSTITUTES.search(s)]
-    rules += [s for s in sentences if facts.SUBSTITUTES.search(s)]
+    sentences = wording.SENTENCE.split(rest)
+    kept = [s for s in sentences if not wording.SUBSTITUTES.search(s)]
+    rules += [s for s in sentences if wording.SUBSTITUTES.search(s)]
     own = " ".join(" ".join(kept).split())
     return own, tuple(rule.strip() for rule in rules if rule.strip())
 
@@ -408,7 +409,7 @@ def _list_in_lead_in(group):
     lead_in = group.preamble[-1].rstrip() if group.preamble else ""
     if not lead_in.endswith(":") or not group.has_text:
         return False
-    text = facts.flat(" ".join(group.preamble))
+    text = wording.flat(" ".join(group.preamble))
     if facts.experience_years(text)[0] is None and not facts.education_level(text):
         return False
     return not any(
@@ -428,7 +429,7 @@ def split_by_years(draft, document):
     if "\n" in own or " or " not in own:
         return [draft]
     cuts = []
-    for duration in facts.durations(own)[1:]:
+    for duration in durations(own)[1:]:
         joined = OR_BEFORE.search(own, max(0, duration.start - 40), duration.start)
         if joined and OF_EXPERIENCE_OR_TITLE.match(own, duration.end):
             cuts.append(joined.end("or"))

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from qualifications.vocabulary import EducationLevel, SubstitutionKind
 
-from . import facts
+from . import facts, wording
 from .numbers import durations
 from .result import Definition, Substitution
 
@@ -40,9 +40,9 @@ def substitution(label, text, *, path=None):
 
 @lru_cache(maxsize=2048)
 def _rule_facts(text):
-    line = facts.flat(text)
+    line = wording.flat(text)
     rule = Substitution(kind=SubstitutionKind.OTHER.value)
-    where = facts.SUBSTITUTES.search(line)
+    where = wording.SUBSTITUTES.search(line)
     before, after = (line[: where.start()], line[where.end() :]) if where else (line, "")
     stands_in = "education" if re.search(EDUCATION, before, re.I) else ""
     stands_in = stands_in or ("certification" if re.search(CERTIFICATE, before, re.I) else "")

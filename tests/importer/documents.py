@@ -251,3 +251,32 @@ REQUIREMENT/MINIMUM QUALIFICATION
 
 Six months of full-time paid experience driving a vehicle that carries sixteen or more passengers.
 """
+
+NEOGOV = """\
+TOWN OF HARTWELL
+UTILITY BILLING SPECIALIST
+Class Code: 2260\tFLSA: Non-Exempt
+Salary Range: $24.10 - $31.75 Hourly
+Bargaining Unit: Hartwell Municipal Employees
+
+Definition
+Under general supervision, prepares and corrects utility bills, answers account questions and posts payments.
+
+Distinguishing Characteristics
+This single-position class is distinguished from Accounting Technician by its focus on customer utility accounts.
+
+Examples of Duties
+1. Reviews meter reads and corrects billing exceptions.
+2. Sets up new accounts and closes accounts on request.
+3. Posts payments and balances daily receipts.
+
+Minimum Qualifications
+Education: Graduation from high school or a GED.
+Experience: Two years of customer account or billing experience.
+
+License or Certificate
+Possession of a valid driver's license at the time of appointment.
+
+Supplemental Information
+Work is performed at a public counter with frequent interruptions.
+"""

@@ -88,6 +88,29 @@ def test_a_state_spec_reads_either_i_or_ii_with_its_education_and_experience_pai
     assert "State Human Resources Board Specification" in document.facts["header_lines_not_stored"]
 
 
+def test_a_neogov_style_spec_reads_its_header_facts_numbered_duties_and_education_experience_pair():
+    document = read(documents.NEOGOV)
+    spec = document.spec
+
+    nothing_lost(document)
+    assert (spec.title, spec.code, spec.flsa_status) == ("UTILITY BILLING SPECIALIST", "2260", "non_exempt")
+    assert (spec.salary_grade, spec.bargaining_unit) == ("$24.10 - $31.75 Hourly", "Hartwell Municipal Employees")
+    assert parts(document) == [
+        ("general_statement", "Definition"),
+        ("distinguishing_features", "Distinguishing Characteristics"),
+        ("duties", "Examples of Duties"),
+        ("qualifications", "Minimum Qualifications"),
+        ("special_requirements", "License or Certificate"),
+        ("other", "Supplemental Information"),
+    ]
+    assert [d.label for d in spec.duties] == ["1.", "2.", "3."]
+    (path,) = spec.paths
+    assert (path.education_level, path.experience_years) == ("high_school", Decimal(2))
+    assert path.text == "Education: Graduation from high school or a GED.\nExperience: Two years of customer account or billing experience."
+    assert spec.special_requirements[0].kind == "drivers_license"
+    assert "TOWN OF HARTWELL" in document.facts["header_lines_not_stored"]
+
+
 def test_a_new_york_style_spec_reads_its_header_facts_paths_footnote_and_special_requirement():
     document = read(documents.NEW_YORK_STANDARD)
     spec = document.spec
@@ -175,7 +198,7 @@ def test_a_title_is_found_below_a_bulletin_note_and_the_salary_is_read_as_the_sa
 
 
 def test_every_sentence_of_each_layout_is_in_what_would_be_stored():
-    for name in ["LA_BULLETIN", "CALHR_LIKE", "NEW_YORK_STANDARD", "PROMOTIONAL_ONLY", "MARKDOWN", "SERIES"]:
+    for name in ["LA_BULLETIN", "CALHR_LIKE", "NEOGOV", "NEW_YORK_STANDARD", "PROMOTIONAL_ONLY", "MARKDOWN", "SERIES"]:
         text = getattr(documents, name)
         document = read(text)
         stored = " ".join(
