@@ -18,13 +18,12 @@ IN_TITLE = re.compile(
 AT_THAT_LEVEL = re.compile(
     r"\bor (?:in )?(?:a|an|any) (?:class|position|title) (?:at|of) (?:that|an equivalent|a comparable) level", re.I
 )
-PROMOTIONAL_SERVICE = re.compile(
-    r"^(?:(?!\(experience in).)*?\b(?:experience|employ\w*|status|service)\b[^.;]{0,80}?"
-    r"\b(?:with|in|for|within)\s+(?:the\s+)?(?:City|County|State|Town|Village) of\s+[A-Z]"
-    r"|^(?:(?!\(experience in).)*?\bin\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?state service\b"
-    r"|\bcurrent(?:ly)?\s+employ|\bpermanent\s+(?:competitive\s+)?status",
-    re.IGNORECASE,
-)
+# A clause about experience counted toward the requirement, not what all of it must be: "(Experience in the …
+# state service applied toward this requirement must include …)".
+APPLIED_TOWARD = re.compile(r"[(\[]?experience in[^.;)\]]{0,60}applied (?:toward|to)\b[^)\]]*[)\]]?", re.IGNORECASE)
+OWN_EMPLOYER = re.compile(r"\b(?:with|in|for|within)\s+(?:the\s+)?(?:City|County|State|Town|Village) of\s+[A-Z]")
+IN_STATE_SERVICE = re.compile(r"\bin\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?state service\b", re.IGNORECASE)
+EXPERIENCE_BEFORE = re.compile(r"\b(?:experience|employ\w*|status|service)\b[^.;]{0,80}$", re.IGNORECASE)
 PERMANENT_STATUS = re.compile(r"\bpermanent\s+(?:[\w-]+\s+){0,3}?status", re.IGNORECASE)
 CURRENT_EMPLOYMENT = re.compile(r"\bcurrent(?:ly)?\s+employ", re.IGNORECASE)
 
@@ -43,6 +42,20 @@ def service(text):
     return ""
 
 
+def _in_own_service(text):
+    """Whether the requirement asks for experience in the employer's own service (current employment, permanent
+    status, "experience … with the City of …")."""
+    if not mentions(text, (*SERVICE_HINTS, "current", "permanent")):
+        return False
+    text = APPLIED_TOWARD.sub(" ", text)
+    if CURRENT_EMPLOYMENT.search(text) or PERMANENT_STATUS.search(text) or IN_STATE_SERVICE.search(text):
+        return True
+    return any(
+        EXPERIENCE_BEFORE.search(text, max(0, found.start() - 100), found.start())
+        for found in OWN_EMPLOYER.finditer(text)
+    )
+
+
 def promotion_facts(requirement, promotional):
     """The facts of promotion a requirement states: whose service, what standing, and (a promotional path's) the
     titles and years it names; `promotional`: the path is printed under a promotional heading."""
@@ -51,8 +64,7 @@ def promotion_facts(requirement, promotional):
         found["status_required"] = "permanent"
     elif CURRENT_EMPLOYMENT.search(requirement):
         found["status_required"] = "current_employment"
-    own_service = mentions(requirement, (*SERVICE_HINTS, "current", "permanent"))
-    if promotional or (own_service and PROMOTIONAL_SERVICE.search(requirement)):
+    if promotional or _in_own_service(requirement):
         found["kind"] = "promotional"
         found["titles"] = time_in_title(requirement)
     return found
