@@ -181,8 +181,9 @@ def stored_strings(value):
             if f.name not in READ_FACTS:
                 yield from stored_strings(getattr(value, f.name))
     elif isinstance(value, dict):
-        for item in value.values():
-            yield from stored_strings(item)
+        for key, item in value.items():
+            if key not in READ_FACTS:
+                yield from stored_strings(item)
     elif isinstance(value, list | tuple):
         for item in value:
             yield from stored_strings(item)

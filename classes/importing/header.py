@@ -67,6 +67,8 @@ def facts_in(text):
 
 def split_pairs(text):
     """A header line may hold several "Key: value" pairs: "Class Code: 4521  FLSA: Non-Exempt"."""
+    if " | " in text:  # a table's row: each cell on its own
+        return [pair for cell in text.split(" | ") for pair in split_pairs(cell)]
     if text.count(":") + text.count("#") < 2:
         return [text.strip()] if text.strip() else []
     pairs, start = [], 0

@@ -106,7 +106,10 @@ def test_a_neogov_style_spec_reads_its_header_facts_numbered_duties_and_educatio
     assert [d.label for d in spec.duties] == ["1.", "2.", "3."]
     (path,) = spec.paths
     assert (path.education_level, path.experience_years) == ("high_school", Decimal(2))
-    assert path.text == "Education: Graduation from high school or a GED.\nExperience: Two years of customer account or billing experience."
+    assert (
+        path.text
+        == "Education: Graduation from high school or a GED.\nExperience: Two years of customer account or billing experience."
+    )
     assert spec.special_requirements[0].kind == "drivers_license"
     assert "TOWN OF HARTWELL" in document.facts["header_lines_not_stored"]
 

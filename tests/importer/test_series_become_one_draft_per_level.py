@@ -1,11 +1,13 @@
 """A series document (a table of its classes, "Definition of Levels", requirements per level) becomes one draft per
 level, each its own class, linked as one class series in the order printed, each keeping the shared text."""
 
+import io
 from decimal import Decimal
 
+import docx
 import pytest
 
-from classes.importing import ImportedFile, import_documents, parse_spec
+from classes.importing import ImportedFile, import_documents, parse_spec, read_document
 from classes.models import ClassSeries, JobClass, Version
 from tests.importer.documents import SERIES
 
@@ -90,3 +92,24 @@ def test_a_series_whose_level_has_an_open_draft_is_skipped_whole(jurisdiction):
 
     assert again.status == "skipped" and TITLES[0] in again.error
     assert Version.objects.count() == 3  # nothing of the second import remains
+
+
+def test_a_word_document_s_table_of_classes_gives_the_levels():
+    document = docx.Document()
+    for line in ["Park Interpretive Specialist Series", "Scope", "This series describes three classes."]:
+        document.add_paragraph(line)
+    table = document.add_table(rows=4, cols=2)
+    for row, cells in zip(
+        table.rows, [("Code", "Class Title"), *[(str(3311 + i), title) for i, title in enumerate(TITLES)]], strict=True
+    ):
+        row.cells[0].text, row.cells[1].text = cells
+    buffer = io.BytesIO()
+    document.save(buffer)
+
+    parsed = parse_spec(read_document("parks.docx", buffer.getvalue()), source="parks.docx")
+
+    assert [(spec.title, spec.code) for spec in parsed.specs] == [
+        (TITLES[0], "3311"),
+        (TITLES[1], "3312"),
+        (TITLES[2], "3313"),
+    ]
