@@ -77,14 +77,13 @@ def parse_spec(raw_lines, *, source=""):
             _department_from_text(spec, document)
     _title_checks(document)
     check_nothing_lost(blocks, document, skipped=read_as_facts)
+    # A series' levels read their shared text each: what they report of it, once.
+    document.doubts = list({(d.line, d.fact, d.assumed, d.why): d for d in document.doubts}.values())
+    document.warnings = list({(w.line, w.message): w for w in document.warnings}.values())
     spec = document.spec
-    document.facts.update(
-        {
-            name: getattr(spec, name)
-            for name in [*header.STORED, "department_name", "series_name"]
-            if getattr(spec, name)
-        }
-    )
+    stored = [name for name in [*header.STORED, "department_name", "series_name"] if name != "title"]
+    document.facts.update({"title": document.title} if document.title else {})
+    document.facts.update({name: getattr(spec, name) for name in stored if getattr(spec, name)})
     if spec.history:
         document.facts["history"] = [f"{h.kind} {h.date:%m/%d/%Y} {h.reference}".strip() for h in spec.history]
     return document

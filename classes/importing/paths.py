@@ -96,7 +96,7 @@ class QualificationsReader:
         self.substitutions, self.definitions, self.notes = [], [], []
         self.in_notes = None  # the notes section being read after a "NOTES:" heading
         self.parked = None  # a "Label:" line that may label the rule after it
-        self.last_rule = None  # a substitution or definition a following line may run on from
+        self.last_definition = None  # a footnote the next paragraph may run on from
 
     @property
     def group(self):
@@ -145,14 +145,14 @@ class QualificationsReader:
             return
         found = DEFINITION.match(text)
         if found:
-            self.definitions.append(definition(found["marker"], found["body"]))
-            self.definitions[-1].line = block.line
-            self.last_rule = self.definitions[-1]
+            self.last_definition = definition(found["marker"], found["body"])
+            self.last_definition.line = block.line
+            self.definitions.append(self.last_definition)
             return
         if self._runs_on(block):
-            self.last_rule.text += "\n\n" + text
+            self.last_definition.text += "\n\n" + text
             return
-        self.last_rule = None
+        self.last_definition = None
         inline = INLINE_EITHER.match(text) if "ither" in text else None
         if inline and self.group.style is None:  # "Experience: Either I One year …": what comes before is shared
             if inline["before"].strip():
@@ -251,17 +251,15 @@ class QualificationsReader:
     def _rule(self, label, text, line, path):
         self.substitutions.append(substitution(label, text, path=path))
         self.substitutions[-1].line = line
-        self.last_rule = self.substitutions[-1]
 
     def _runs_on(self, block):
-        """A rule's next paragraph: not a new item, rule, connector or heading."""
+        """A footnote's next paragraph: not a new item, rule, connector or heading."""
         return (
-            self.last_rule is not None
+            self.last_definition is not None
             and block.kind not in (ITEM, HEADING)
             and not CONNECTOR_ONLY.match(block.text)
             and not wording.SUBSTITUTES.search(block.text)
             and not block.text.endswith(":")
-            and self.last_rule.__class__.__name__ == "Definition"
         )
 
     def _note(self, block):
@@ -292,7 +290,7 @@ class QualificationsReader:
                         drafts[id(part)] = len(read.paths)
                     read.paths.append(self._path(draft, preamble, notes, read.paths))
                 if len(split) > 1 and any(path.service for path in read.paths[-len(split) :]):
-                    # "… or four years as B in the California state service": the service closes every alternative.
+                    # "… or four years as B in the … state service": the service closes every alternative.
                     for path in read.paths[-len(split) :]:
                         path.kind, path.service = read.paths[-1].kind, path.service or read.paths[-1].service
         for rule in self.substitutions:  # a rule printed in a path names it by its place among the paths
@@ -304,9 +302,7 @@ class QualificationsReader:
         text = "\n".join([own, *draft.after]) if draft.after else own
         path = Path(kind=draft.kind, text=text, label=draft.label, connector=draft.connector, line=draft.line)
         if not text:
-            self.document.warn(
-                draft.line, " ".join(["qualification path", draft.label, "has no text"]).replace("  ", " ")
-            )
+            self.document.warn(draft.line, " ".join(filter(None, ["qualification path", draft.label, "has no text"])))
         requirement = wording.flat(wording.requirement_text(own))
         read_facts(path, requirement, wording.flat(preamble), notes, earlier, self.document)
         return path
@@ -338,7 +334,7 @@ def _named_path(text, paths):
 def _rules_apart(text):
     """(the text without its substitution rules, the rules): a rule is a sentence or a parenthesis naming one."""
     if not wording.SUBSTITUTES.search(text):
-        return text, []
+        return text, ()
     rules = [m.group() for m in wording.PARENTHESES.finditer(text) if wording.SUBSTITUTES.search(m.group())]
     rest = text
     for rule in rules:

@@ -6,7 +6,7 @@ A fact the text does not state stays empty: "", None, or an empty list.
 """
 
 import datetime
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 
@@ -212,6 +212,3 @@ class ParsedDocument:
     def spec(self):
         """The one spec of a document describing one class (the first level of a series)."""
         return self.specs[0]
-
-    def as_dict(self):
-        return asdict(self)
