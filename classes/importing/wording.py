@@ -5,7 +5,7 @@ from functools import lru_cache
 
 SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z(\[])")
 SUBSTITUTES = re.compile(r"substitut|in lieu of|may be accepted (?:in place|instead)|may be credited", re.IGNORECASE)
-PARENTHESES = re.compile(r"\([^()]{12,}\)|\[[^\[\]]{12,}\]")
+PARENTHESES = re.compile(r"(?:\([^()]{12,}\)|\[[^\[\]]{12,}\])[.;]?")  # with a stop printed after it
 JOINED_ON = re.compile(r"[;,]?\s*\b(?:or|and)\s*[,:]?\s*$", re.IGNORECASE)
 LIST_SEPARATOR = re.compile(r";\s*or\s+|;\s+|,\s*(?:or|and)\s+|,\s+|\s+or\s+")
 
