@@ -53,8 +53,14 @@ PLAIN_START = re.compile(r"[^\s#>*_\-•◦▪·–]")
 
 def strip_markup(text):
     """The text of a line without markup, and how the markup set it: (text, heading level, bullet)."""
-    if PLAIN_START.match(text) and "*" not in text and "__" not in text:  # most lines: nothing to strip
-        return " ".join(text.split()), 0, False
+    if "*" not in text and "__" not in text:  # most lines: plain, or a heading or an item as HTML pages give them
+        if PLAIN_START.match(text):
+            return " ".join(text.split()), 0, False
+        hashes = len(text) - len(text.lstrip("#"))
+        if 0 < hashes <= 6 and text[hashes : hashes + 1] == " ":
+            return " ".join(text[hashes:].split()), hashes, False
+        if text.startswith("- "):
+            return " ".join(text[2:].split()), 0, True
     text = text.replace("\u00a0", " ").replace("\\*", "*")
     level = 0
     lead = MARKDOWN_LEAD.match(text)

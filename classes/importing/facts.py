@@ -118,17 +118,20 @@ def education_level(text):
 
 
 # The first words of LEVELS' phrases: the level patterns are tried where these start a word, not at every letter.
+# Searched in lower case with no flags, so that the search skips to the letters the words begin with.
 LEVEL_WORDS = re.compile(
-    r"\b(?:doctor|ph|d\.?\s?v|juris|master|m\.?\s?s|graduat|mba|bachelor|baccalaureate|four|completion|equivalent"
-    r"|college|university|degree|abet|accreditation|associate|two|a\.?a|high|g\.?e\.?d|twelfth|12th|secondary)",
-    re.IGNORECASE,
+    r"(?:doctor|ph|d\.?\s?v|juris|master|m\.?\s?s|graduat|mba|bachelor|baccalaureate|four|completion|equivalent"
+    r"|college|university|degree|abet|accreditation|associate|two|a\.?a|high|g\.?e\.?d|twelfth|12th|secondary)"
 )
 
 
 def _levels_named(text):
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     position = 0
-    for start in LEVEL_WORDS.finditer(text):
-        if start.start() < position:
+    for start in LEVEL_WORDS.finditer(lowered):
+        if start.start() < position or (start.start() and lowered[start.start() - 1].isalnum()):
             continue
         match = LEVEL_PATTERN.match(text, start.start())
         if match:

@@ -54,12 +54,13 @@ def parse_spec(raw_lines, *, source=""):
         document.warn(None, "the document holds no text")
         document.specs = [Spec()]
         return document
-    levels = series.levels_in(blocks, _first_title(blocks, source))
+    levels = series.levels_in(blocks)
     sections = split_sections(blocks, lambda block: series.is_level_heading(block, levels, shared=True))
     sections = series.table_apart(sections, levels)
     shared, read_as_facts = Spec(), set()
     if sections[0].part == "header":
         read_as_facts = _read_header(sections.pop(0), shared, document)
+    levels = levels or series.levels_in_title(shared.title)
     if levels:
         document.series = series.series_name(shared.title, blocks)
         document.title = document.series
@@ -87,11 +88,6 @@ def parse_spec(raw_lines, *, source=""):
     if spec.history:
         document.facts["history"] = [f"{h.kind} {h.date:%m/%d/%Y} {h.reference}".strip() for h in spec.history]
     return document
-
-
-def _first_title(blocks, source):
-    found = find_title(blocks[:12], source)
-    return found.text if found else ""
 
 
 def _level(shared, sections, scopes, levels, index, document, memo):

@@ -42,17 +42,23 @@ class Levels(list):
         return {key.split(" ", 1)[0] for key in self.keys}
 
 
-def levels_in(blocks, title=""):
-    """The levels a document prints, in order; none for a document of one class."""
+def levels_in(blocks):
+    """The levels a document lists, in a table of its classes or under "Definition of Levels"; none for a document
+    of one class."""
     for find in (_table, _definitions):
         found = find(blocks)
         if len(found) >= 2:
             return Levels(found)
-    printed = LEVELS_IN_TITLE.match(title)
-    if printed:
-        names = re.split(r"\s*(?:,|/|&|and|-|–)\s*", printed["levels"])
-        return Levels(Level(f"{printed['name']} {name}") for name in names)
     return Levels()
+
+
+def levels_in_title(title):
+    """The levels a title prints: "ACCOUNTANT I, II, III"."""
+    printed = LEVELS_IN_TITLE.match(title)
+    if not printed:
+        return Levels()
+    names = re.split(r"\s*(?:,|/|&|and|-|–)\s*", printed["levels"])
+    return Levels(Level(f"{printed['name']} {name}") for name in names)
 
 
 def _cells(block):
