@@ -7,7 +7,7 @@ that level alone; the rest (the scope, shared duties, "All Levels" requirements)
 """
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from .blocks import HEADING
@@ -27,11 +27,15 @@ class Level:
     title: str
     code: str = ""
     line: int = 0
-    table: list = field(default_factory=list)  # the lines of the levels' table's caption and column names
 
 
 class Levels(list):
-    """The levels of a series document, in order, with their titles as headings are compared with them."""
+    """The levels of a series document, in order, with their titles as headings are compared with them, and the
+    lines of the caption and column names of the table that lists them (none where no table does)."""
+
+    def __init__(self, levels=(), table=()):
+        super().__init__(levels)
+        self.table = list(table)
 
     @cached_property
     def keys(self):
@@ -45,11 +49,11 @@ class Levels(list):
 def levels_in(blocks):
     """The levels a document lists, in a table of its classes or under "Definition of Levels"; none for a document
     of one class."""
-    for find in (_table, _definitions):
-        found = find(blocks)
-        if len(found) >= 2:
-            return Levels(found)
-    return Levels()
+    found, table = _table(blocks)
+    if len(found) >= 2:
+        return Levels(found, table)
+    found = _definitions(blocks)
+    return Levels(found if len(found) >= 2 else ())
 
 
 def levels_in_title(title):
@@ -87,18 +91,16 @@ def _table(blocks):
             and caption.text[-1:] not in ".;"
         ):
             header_lines.insert(0, caption.line)
-        for level in levels:
-            level.table = header_lines
-        return levels
-    return []
+        return levels, header_lines
+    return [], []
 
 
 def table_apart(sections, levels):
     """The table listing the levels, taken out of the section it is printed in and kept as a section of its own,
     headed by its caption where it has one: a list of classes, not a part's prose."""
-    table_lines = {level.line for level in levels} | set(levels[0].table if levels and levels[0].table else [])
-    if not table_lines or not levels[0].table:
+    if not levels.table:
         return sections
+    table_lines = {level.line for level in levels} | set(levels.table)
     found = []
     for section in sections:
         inside = [block for block in section.blocks if block.line in table_lines]
@@ -107,7 +109,7 @@ def table_apart(sections, levels):
             continue
         before = [block for block in section.blocks if block.line < inside[0].line and block not in inside]
         after = [block for block in section.blocks if block.line > inside[-1].line and block not in inside]
-        has_caption = len(levels[0].table) == 2
+        has_caption = len(levels.table) == 2
         heading = inside[0].text if has_caption else "Classes of the series"
         table = Section("other", heading, inside[0].line, inside[1:] if has_caption else inside)
         if section.part == "header":
