@@ -134,7 +134,7 @@ def _read_header(section, spec, document):
     if not spec.title:
         title = find_title(section.blocks, document.source)
         if title:
-            candidates.remove(next(block for block in candidates if block.line == title.line))
+            candidates = [block for block in candidates if block.line != title.line]
             spec.title = title.text
             document.facts["title_line"] = title.line
             if title.code and not spec.code:
