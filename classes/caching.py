@@ -22,8 +22,8 @@ from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control
 
-from .immutability import PUBLIC_STATUSES
 from .models import CatalogueEdition, ClassSeries, Department, HistoryEntry, JobClass, Jurisdiction, Review, Version
+from .vocabulary import PUBLIC_STATUSES
 
 CATALOGUE_PAGE_MAX_AGE = 300  # a shared cache may serve the home page, a list or a class page this long after a change
 EXPORT_BLOCK = 256 * 1024  # bytes of a kept export sent at a time

@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
 
-from classes.vocabulary import SectionPlacement
-from qualifications.vocabulary import PathKind
+from classes.vocabulary import PathKind, SectionPlacement
 
 EQUAL, INSERTED, DELETED = "equal", "inserted", "deleted"
 

@@ -9,8 +9,8 @@ from decimal import Decimal
 
 from django.urls import reverse
 
+from classes.vocabulary import EducationLevel, PathKind
 from qualifications.models import Path
-from qualifications.vocabulary import EducationLevel, PathKind
 
 from .models import JobClass, SpecialRequirement, Version
 from .models.versions import linked_classes

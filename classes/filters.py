@@ -10,8 +10,8 @@ from django.db.models import Exists, OuterRef
 from django.forms.utils import flatatt
 from django.utils.safestring import mark_safe
 
+from classes.vocabulary import EducationLevel, PathKind
 from qualifications.models import Path
-from qualifications.vocabulary import EducationLevel, PathKind
 
 from .models import ClassSeries, Department, JobClass, Jurisdiction, SpecialRequirement, Version
 from .vocabulary import JurisdictionalClass, SpecialRequirementKind

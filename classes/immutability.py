@@ -2,9 +2,7 @@
 
 from django.db import models, transaction
 
-from .vocabulary import VersionStatus
-
-PUBLIC_STATUSES = [VersionStatus.ADOPTED, VersionStatus.SUPERSEDED]
+from .vocabulary import PUBLIC_STATUSES
 
 
 class AdoptedTextError(Exception):

@@ -44,13 +44,14 @@ from classes.vocabulary import (
     JurisdictionKind,
     KSAKind,
     KSALevel,
+    PathKind,
     SectionLayout,
     SectionPlacement,
     SpecialRequirementKind,
+    SubstitutionKind,
     VersionStatus,
 )
 from qualifications.models import Definition, Path, Substitution, TimeInTitle
-from qualifications.vocabulary import PathKind, SubstitutionKind
 
 SLUG_PREFIX = "synthetic-"
 FIRST_ADOPTION = datetime.date(1975, 1, 1)

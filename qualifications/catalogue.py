@@ -8,11 +8,11 @@ from itertools import islice
 from django.db.models import Prefetch, Q
 
 from classes.models import Version
+from classes.vocabulary import EducationLevel, PathKind, SubstitutionKind
 
 from .checker import MET, evaluate
 from .models import Path
 from .rules import Questions, Rules
-from .vocabulary import EducationLevel, PathKind, SubstitutionKind
 
 # Candidates read (with all their paths) and evaluated at a time: few at first, as a page of matches often fills
 # from the first candidates, then more and more for a profile that few classes accept.

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from itertools import pairwise
 
+from classes.vocabulary import EducationLevel
+
 from .profile import FULL_TIME_HOURS
 from .rules import PathRule, norm, unique
-from .vocabulary import EducationLevel
 
 MET, NOT_MET, CANNOT_TELL = "met", "not_met", "cannot_tell"
 OUTCOME_LABELS = {MET: "You appear to meet this path", NOT_MET: "Not met yet", CANNOT_TELL: "Cannot tell"}

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from .vocabulary import PathKind, SubstitutionKind
+from classes.vocabulary import PathKind, SubstitutionKind
 
 
 def norm(text):

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, Phase, given, note, settings
 from hypothesis import strategies as st
 
 from classes.vocabulary import JurisdictionalClass, SpecialRequirementKind
-from qualifications.vocabulary import EducationLevel, PathKind
+from classes.vocabulary import EducationLevel, PathKind
 from tests.pagetext import page_text
 
 # Reproducible (derandomized) and bounded so the file runs in some seconds per database. Each test loads the

@@ -7,9 +7,8 @@ from django.shortcuts import redirect
 from django.utils.html import format_html
 
 from classes import workflow
-from classes.immutability import PUBLIC_STATUSES
 from classes.models import Meeting
-from classes.vocabulary import VersionStatus
+from classes.vocabulary import PUBLIC_STATUSES, VersionStatus
 
 from .catalogue import VersionListInline
 from .steps import ConfirmForm, StepUrls, object_or_404, posted, require_perm, run_step, step_page

@@ -3,7 +3,7 @@
 import re
 from decimal import Decimal
 
-from qualifications.vocabulary import EducationLevel, PathKind, SubstitutionKind
+from classes.vocabulary import EducationLevel, PathKind, SubstitutionKind
 
 from .cleaning import CONNECTOR_ONLY
 from .headings import match_heading

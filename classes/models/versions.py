@@ -8,14 +8,21 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
-from classes.immutability import PUBLIC_STATUSES, AdoptedTextError
-from classes.vocabulary import FLSAStatus, JurisdictionalClass, SectionPlacement, VersionStatus, in_vocabulary
-from qualifications.vocabulary import PathKind
+from classes.immutability import AdoptedTextError
+from classes.vocabulary import (
+    OPEN_STATUSES,
+    PUBLIC_STATUSES,
+    FLSAStatus,
+    JurisdictionalClass,
+    PathKind,
+    SectionPlacement,
+    VersionStatus,
+    in_vocabulary,
+)
 
 from .catalogue import Department, JobClass
 from .meetings import Meeting
 
-OPEN_STATUSES = [VersionStatus.DRAFT, VersionStatus.PROPOSED]
 # The related names of a version's lists of parts; its paths, which carry titles of their own, apart.
 PART_LISTS = [
     "duties",
