@@ -15,6 +15,7 @@ from django.db.models.functions import Concat
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 
+from . import structure
 from .models import JobClass, SearchDocument, Version
 from .vocabulary import VersionStatus
 
@@ -40,37 +41,11 @@ SUFFIXES = ("ations", "ation", "ments", "ment", "ions", "ion", "ings", "ing", "i
 # Building the documents
 
 
-# The text columns of a document, as `document_texts` gives them.
-DOCUMENT_TEXTS = ["title", "features", "duties", "qualifications"]
-# What a document reads of a version: these fields, and from each list of its parts one line per part, the values
-# of the fields named joined by the separator. `_document` builds the same text from one version's model instances,
-# `document_texts` from plain values, for many versions at once (tests/test_search.py holds them to the same text).
-DOCUMENT_FIELDS = [
-    "title",
-    "code",
-    "general_statement",
-    "distinguishing_features",
-    "duties_note",
-    "open_competitive_preamble",
-    "promotional_preamble",
-]
-PART_LINES = {
-    "duties": ("", ["text"]),
-    "ksas": ("", ["text"]),
-    "competencies": (" – ", ["name", "description"]),
-    "paths": ("", ["text"]),
-    "substitutions": ("", ["text"]),
-    "definitions": (" ", ["label", "text"]),
-    "special_requirements": ("", ["text"]),
-    "other_sections": ("\n", ["heading", "text"]),
-}
-
-
 def index_classes(job_class_ids):
     """(Re)build the documents of these classes from their current adopted versions; drop those with none.
 
-    The text is read as plain values, a query per list of parts: a model instance of every part (`_document`) took
-    six times the Python time (measured on 10,000 synthetic classes: 26 s, 4.4 s this way).
+    The text is read as plain values, a query per list of parts: a model instance of every part took six times the
+    Python time.
     """
     ids = list(job_class_ids)
     for start in range(0, len(ids), BATCH_SIZE):
@@ -78,15 +53,13 @@ def index_classes(job_class_ids):
         rows = (
             Version.objects.current()
             .filter(job_class_id__in=batch, job_class__abolished_on__isnull=True)
-            .values_list("pk", "job_class_id", *DOCUMENT_FIELDS)
+            .values("pk", "job_class_id", *structure.text_fields())
         )
-        versions = {
-            pk: (job_class_id, dict(zip(DOCUMENT_FIELDS, values, strict=True))) for pk, job_class_id, *values in rows
-        }
-        parts = _part_values(list(versions))
+        versions = {values["pk"]: structure.row(values) for values in rows}
+        parts = _part_rows(list(versions))
         documents = [
-            SearchDocument(job_class_id=job_class_id, version_id=pk, **document_texts(fields, parts[pk]))
-            for pk, (job_class_id, fields) in versions.items()
+            SearchDocument(job_class_id=version.job_class_id, version_id=pk, **document_texts(version, parts[pk]))
+            for pk, version in versions.items()
         ]
         with transaction.atomic():
             kept = [document.job_class_id for document in documents]
@@ -95,7 +68,7 @@ def index_classes(job_class_ids):
                 documents,
                 update_conflicts=True,
                 unique_fields=["job_class"],
-                update_fields=["version", *DOCUMENT_TEXTS],
+                update_fields=["version", *structure.DOCUMENT_COLUMNS],
             )
     documents_written(ids)
 
@@ -111,64 +84,39 @@ def rebuild():
     index_classes(JobClass.objects.order_by("pk").values_list("pk", flat=True))
 
 
-def _part_values(version_ids):
-    """{version id: {list of PART_LINES: [the values of its fields, for each part in order]}}."""
-    parts = {pk: {name: [] for name in PART_LINES} for pk in version_ids}
-    for name, (_, fields) in PART_LINES.items():
-        model = Version._meta.get_field(name).related_model
+def _part_rows(version_ids):
+    """{version id: {part name: its rows, in order}}, every part's fields read as plain values."""
+    parts = {pk: {part.name: [] for part in structure.PARTS} for pk in version_ids}
+    for part in structure.PARTS:
         rows = (
-            model.objects.filter(version_id__in=version_ids)
-            .order_by("version_id", *model._meta.ordering)
-            .values_list("version_id", *fields)
+            part.model.objects.filter(version_id__in=version_ids)
+            .order_by("version_id", "position")
+            .values("version_id", *part.fields)
         )
-        for version_id, *values in rows:
-            parts[version_id][name].append(values)
+        for values in rows:
+            parts[values["version_id"]][part.name].append(structure.row(values))
     return parts
 
 
 def document_texts(version, parts):
-    """The texts of a version's document by column: `version` maps DOCUMENT_FIELDS to the version's values, `parts`
-    each list of PART_LINES to the values of its parts' fields, in order."""
-    lines = {name: [separator.join(values) for values in parts[name]] for name, (separator, _) in PART_LINES.items()}
-    return {
-        "title": _lines(version["title"], version["code"]),
-        "features": _lines(version["general_statement"], version["distinguishing_features"]),
-        "duties": _lines(*lines["duties"], version["duties_note"], *lines["ksas"], *lines["competencies"]),
-        "qualifications": _lines(
-            version["open_competitive_preamble"],
-            version["promotional_preamble"],
-            *lines["paths"],
-            *lines["substitutions"],
-            *lines["definitions"],
-            *lines["special_requirements"],
-            *lines["other_sections"],
-        ),
-    }
+    """The texts of a version's document by column, in reading order: each part's lines as it prints them.
 
-
-def _document(version):
-    """One version's document from its model instances: what `document_texts` must build from plain values."""
-    return SearchDocument(
-        job_class_id=version.job_class_id,
-        version=version,
-        title=_lines(version.title, version.code),
-        features=_lines(version.general_statement, version.distinguishing_features),
-        duties=_lines(
-            *(duty.text for duty in version.duties.all()),
-            version.duties_note,
-            *(ksa.text for ksa in version.ksas.all()),
-            *(f"{competency.name} – {competency.description}" for competency in version.competencies.all()),
-        ),
-        qualifications=_lines(
-            version.open_competitive_preamble,
-            version.promotional_preamble,
-            *(path.text for path in version.paths.all()),
-            *(substitution.text for substitution in version.substitutions.all()),
-            *(f"{definition.label} {definition.text}" for definition in version.definitions.all()),
-            *(requirement.text for requirement in version.special_requirements.all()),
-            *(f"{section.heading}\n{section.text}" for section in version.other_sections.all()),
-        ),
-    )
+    `version` holds the version's fields (a Version, or `structure.row` of its values), `parts` maps each part's
+    name to its rows in order."""
+    columns = {column: [] for column in structure.DOCUMENT_COLUMNS}
+    columns["title"] += [version.title, version.code]
+    sections = structure.OTHER_SECTIONS
+    for element in structure.READING_ORDER:
+        if isinstance(element, structure.Prose):
+            columns[element.column].append(getattr(version, element.name))
+        elif isinstance(element, structure.Part):
+            columns[element.column] += [getattr(version, name) for name in element.preambles]
+            columns[element.column] += element.lines(parts[element.name])
+            columns[element.column].append(getattr(version, element.note) if element.note else "")
+        else:  # the other sections placed here
+            placed = [section for section in parts[sections.name] if section.placement == element]
+            columns[sections.column] += sections.lines(placed)
+    return {column: _lines(*texts) for column, texts in columns.items()}
 
 
 def _lines(*texts):

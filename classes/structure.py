@@ -48,6 +48,7 @@ class Part:
     between: str = "\n"  # what separates two rows' lines: a line break, or a blank line between paragraphs
     owner: str = "version"  # the foreign key to what the rows belong to
     children: "Part | None" = None  # rows that belong to each row
+    inline: str = ""  # the admin inline editing the rows on their version's page; empty: a table of the fields
 
     @cached_property
     def model(self):
@@ -117,12 +118,14 @@ KSAS = Part(
     column="duties",
     title="Knowledges, skills and abilities",
     heading="ksas_heading",
+    inline="classes.admin.parts.KSAInline",
 )
 OTHER_SECTIONS = Part(
     name="other_sections",
     model_label="classes.OtherSection",
     line=joined("heading", "text", between="\n"),
     prints=("heading", "text"),
+    inline="classes.admin.parts.OtherSectionInline",
 )
 PATHS = Part(
     name="paths",
@@ -133,6 +136,7 @@ PATHS = Part(
     heading="qualifications_heading",
     preambles=("open_competitive_preamble", "promotional_preamble"),
     children=TIME_IN_TITLE,
+    inline="qualifications.admin.PathInline",
 )
 SUBSTITUTIONS = Part(
     name="substitutions",
@@ -140,6 +144,7 @@ SUBSTITUTIONS = Part(
     line=joined("label", "text"),
     prints=("label", "text"),
     title="Substitutions",
+    inline="qualifications.admin.SubstitutionInline",
 )
 DEFINITIONS = Part(
     name="definitions",

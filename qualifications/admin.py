@@ -6,7 +6,7 @@ from django.contrib import admin
 from classes.ordering import StackedOrderedInline, TabularOrderedInline, text_is_editable
 from classes.vocabulary import VersionStatus
 
-from .models import Definition, Path, Substitution, TimeInTitle
+from .models import Path, Substitution, TimeInTitle
 
 
 class PathInline(StackedOrderedInline):
@@ -36,10 +36,6 @@ class SubstitutionInline(StackedOrderedInline):
         ("kind", "education_beyond", "in_path_fields"),
         ("years_per_year", "cap_years", "floor_years"),
     ]
-
-
-class DefinitionInline(TabularOrderedInline):
-    model = Definition
 
 
 class TimeInTitleInline(TabularOrderedInline):

@@ -14,7 +14,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 
-from classes import search, workflow
+from classes import workflow
 from classes.models import (
     ClassDueForReview,
     ClassSeries,
@@ -28,6 +28,7 @@ from classes.models import (
 from classes.models.catalogue import add_years
 
 from .audit import AuditTrailAdmin
+from .public_rows import PublicRowAdmin
 from .steps import (
     AbolishForm,
     ConfirmForm,
@@ -42,7 +43,7 @@ from .steps import (
 
 
 @admin.register(Jurisdiction)
-class JurisdictionAdmin(admin.ModelAdmin):
+class JurisdictionAdmin(PublicRowAdmin, admin.ModelAdmin):
     list_display = ["name", "kind", "commission_name", "review_cycle_years"]
     list_filter = ["kind"]
     search_fields = ["name", "commission_name"]
@@ -50,7 +51,7 @@ class JurisdictionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Department)
-class DepartmentAdmin(admin.ModelAdmin):
+class DepartmentAdmin(PublicRowAdmin, admin.ModelAdmin):
     list_display = ["name", "jurisdiction"]
     list_filter = ["jurisdiction"]
     list_select_related = ["jurisdiction"]
@@ -58,7 +59,7 @@ class DepartmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(ClassSeries)
-class ClassSeriesAdmin(admin.ModelAdmin):
+class ClassSeriesAdmin(PublicRowAdmin, admin.ModelAdmin):
     list_display = ["name", "jurisdiction"]
     list_filter = ["jurisdiction"]
     list_select_related = ["jurisdiction"]
@@ -119,7 +120,7 @@ def safe_next(request, default):
 
 
 @admin.register(JobClass)
-class JobClassAdmin(StepUrls, AuditTrailAdmin):
+class JobClassAdmin(PublicRowAdmin, StepUrls, AuditTrailAdmin):
     change_form_template = "admin/classes/lifecycle_change_form.html"
     list_display = ["title", "code", "jurisdiction", "series", "abolished_on"]
     list_filter = ["jurisdiction", "series", "abolished_on"]
@@ -141,10 +142,6 @@ class JobClassAdmin(StepUrls, AuditTrailAdmin):
     def get_prepopulated_fields(self, request, obj=None):
         # The address of an existing class stays as it is.
         return self.prepopulated_fields if obj is None else {}
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        search.index_classes([obj.pk])
 
     def response_add(self, request, obj, post_url_continue=None):
         """A new class goes straight on to its first draft, carrying its title and code."""

@@ -10,21 +10,20 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import Max
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from classes import search, workflow
+from classes import structure, workflow
 from classes.diff import compare_versions
-from classes.models import KSA, Competency, Duty, JobClass, OtherSection, SpecialRequirement, Version
-from classes.ordering import StackedOrderedInline, TabularOrderedInline, text_is_editable
+from classes.models import JobClass, Version
+from classes.ordering import text_is_editable
 from classes.vocabulary import VersionStatus
-from qualifications.admin import DefinitionInline, PathInline, SubstitutionInline
 
 from .audit import AuditTrailAdmin, text_changes
 from .catalogue import public_page
+from .parts import part_inline
 from .steps import (
     AdoptForm,
     ConfirmForm,
@@ -110,28 +109,6 @@ class VersionForm(forms.ModelForm):
             self.add_error("code", f"{other.first()} already has the code {code} in {job_class.jurisdiction}.")
 
 
-class DutyInline(TabularOrderedInline):
-    model = Duty
-
-
-class KSAInline(TabularOrderedInline):
-    model = KSA
-    verbose_name_plural = "knowledges, skills, abilities and personal characteristics"
-
-
-class CompetencyInline(TabularOrderedInline):
-    model = Competency
-
-
-class OtherSectionInline(StackedOrderedInline):
-    model = OtherSection
-    fields = ["position", "placement", "heading", "layout", "text"]
-
-
-class SpecialRequirementInline(TabularOrderedInline):
-    model = SpecialRequirement
-
-
 @admin.register(Version)
 class VersionAdmin(StepUrls, AuditTrailAdmin):
     form = VersionForm
@@ -190,16 +167,7 @@ class VersionAdmin(StepUrls, AuditTrailAdmin):
             },
         ),
     ]
-    inlines = [
-        DutyInline,
-        CompetencyInline,
-        KSAInline,
-        OtherSectionInline,
-        PathInline,
-        SubstitutionInline,
-        DefinitionInline,
-        SpecialRequirementInline,
-    ]
+    inlines = [part_inline(part) for part in structure.PARTS]
     step_views = {
         "propose": "propose_view",
         "return": "return_view",
@@ -244,15 +212,9 @@ class VersionAdmin(StepUrls, AuditTrailAdmin):
         if change:
             obj.lock_version = form.locked_lock_version + 1
         else:
-            highest = obj.job_class.versions.aggregate(highest=Max("number"))["highest"]
-            obj.number, obj.status, obj.lock_version = (highest or 0) + 1, VersionStatus.DRAFT, 0
+            obj.number, obj.status, obj.lock_version = obj.job_class.next_version_number(), VersionStatus.DRAFT, 0
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        # The parts are saved after the version: only now is the class's text complete.
-        search.index_classes([form.instance.job_class_id])
 
     view_on_site = staticmethod(public_page)
 

@@ -2,7 +2,7 @@
 
 import re
 
-from classes.models.versions import PART_LISTS
+from classes import structure
 from classes.vocabulary import SectionLayout, SectionPlacement
 
 from . import header
@@ -110,7 +110,7 @@ def parse_spec(raw_lines, *, source=""):
         report.facts["history"] = [
             f"{h['kind']} {h['date']:%m/%d/%Y} {h['reference']}".strip() for h in spec["history"]
         ]
-    report.facts["counts"] = {part: len(spec[part]) for part in [*PART_LISTS, "paths"] if spec[part]}
+    report.facts["counts"] = {part.name: len(spec[part.name]) for part in structure.PARTS if spec[part.name]}
     report.result = spec
     return spec, report
 
