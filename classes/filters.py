@@ -24,7 +24,7 @@ EDUCATION_CEILINGS = [(NO_EDUCATION, "No education stated"), *EducationLevel.cho
 
 def current_version_has(model, **conditions):
     """An Exists over rows of `model` belonging to the class's current adopted version."""
-    return Exists(model.objects.filter(version__job_class=OuterRef("pk"), version__status="adopted", **conditions))
+    return Exists(model.objects.in_force().filter(version__job_class=OuterRef("pk"), **conditions))
 
 
 def named_by_adopted_text(**conditions):

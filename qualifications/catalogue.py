@@ -78,10 +78,9 @@ def candidates(profile, jurisdiction):
         )
         & (Q(supervisory_years__isnull=True) | Q(supervisory_years__lte=_years_up(supervisory_months)))
     )
-    paths = Path.objects.filter(
+    paths = Path.objects.in_force().filter(
         within_reach | Q(is_equivalent_combination=True),
         kind=PathKind.OPEN_COMPETITIVE,
-        version__status="adopted",
         version__job_class__abolished_on__isnull=True,
     )
     if jurisdiction:
