@@ -188,8 +188,8 @@ def version_data(version, request=None):
     }
 
 
-# What a CSV row reads of a version and its class, as plain values: a statewide catalogue's rows built from model
-# instances and their prefetched paths took a millisecond each, two minutes in all.
+# What a CSV row reads of a version and its class, as plain values: model instances with their prefetched paths made
+# a statewide catalogue's export too slow for a request (docs/scaling.md).
 CSV_VERSION_FIELDS = [
     "pk",
     "job_class__jurisdiction__name",
@@ -226,7 +226,7 @@ def csv_rows(request=None):
 
 
 # Stand-ins reversed once into each address of a version, then replaced by each version's own slugs and number:
-# reversing the 200,000 addresses of a statewide catalogue one by one took longer than building the rest of it.
+# reversing every address of a statewide catalogue one by one cost more than building the rest of the export.
 ADDRESS_MARKS = ("jurisdiction-mark", "class-mark", 987654321)
 
 

@@ -34,8 +34,8 @@ def named_by_adopted_text(**conditions):
 
 
 def jurisdiction_choices():
-    # Plain values: as model instances, through a model choice field's server-side cursor, 200 jurisdictions
-    # cost a search page 4 ms more.
+    # Plain values: every list and search page writes this select, and model instances cost it measurably
+    # (docs/scaling.md).
     return Jurisdiction.objects.order_by("name").values_list("slug", "name")
 
 
@@ -53,9 +53,8 @@ class JurisdictionFilter(django_filters.ChoiceFilter):
 
 
 class OnePassSelect(forms.Select):
-    """A select written in one pass, straight from its choices. Through Django's option template a statewide
-    jurisdiction's thousands of departments and series took most of a second per list page; through its option
-    dictionaries and `format_html`, the 200 jurisdictions still took a third of a search page's time."""
+    """A select written in one pass, straight from its choices: Django's option template, and even its option
+    dictionaries, cost a list page most of its time for a statewide jurisdiction's departments (docs/scaling.md)."""
 
     def render(self, name, value, attrs=None, renderer=None):
         chosen = set(self.format_value(value))
