@@ -13,8 +13,8 @@ BATCH_SIZE = 500
 def index_classes(job_class_ids):
     """(Re)build the documents of these classes from their current adopted versions; drop those with none.
 
-    The text is read as plain values, a query per list of parts: a model instance of every part took six times the
-    Python time.
+    The text is read as plain values, a query per list of parts: a model instance for every part costs several
+    times the Python time, and a catalogue holds millions of parts.
     """
     ids = list(job_class_ids)
     for start in range(0, len(ids), BATCH_SIZE):

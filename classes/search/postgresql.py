@@ -10,10 +10,10 @@ from django.db.models.functions import Concat
 
 # Matches ranked by their whole text, weighted by part; beyond this many, by their titles alone (`TitlesFirst`).
 WHOLE_TEXT_RANKED_MOST = 1000
-# The class title as an expression no index orders, for the same order. Ordered by it, PostgreSQL finds a common
-# word's title matches by their GIN index and sorts them, in time bound by how many titles hold the word. Ordered by
-# the title itself, it walks the title index until a page of titles holds the word: 1 ms for "service", but 80 ms for
-# "principal", whose titles gather under P (the planner takes each word to be spread evenly over the alphabet).
+# The class title as an expression no index orders. Ordered by it, PostgreSQL finds a common word's title matches by
+# their GIN index and sorts them, in time bound by how many titles hold the word. Ordered by the title itself, it
+# walks the title index until a page of titles holds the word, slowly for a word whose titles gather under a few
+# letters: the planner takes each word to be spread evenly over the alphabet.
 UNINDEXED_TITLE = Concat("title", Value(""))
 
 
@@ -59,10 +59,9 @@ class PostgreSQL:
         matches, match, rank_by = self._restrict(queryset, words, any_word, prefix)
         if self.estimated_rows(matches) <= WHOLE_TEXT_RANKED_MOST:
             return matches.annotate(search_rank=self._whole_text_rank(rank_by)).order_by("-search_rank", "title")
-        # Ranking by the whole text would read every matching document out of line: seconds for a common word.
-        # Ranked by their titles alone, the titles holding a common word all but tie (all 6,947 holding "service"
-        # at 100,000 classes rank alike), so the title order is their ranking. The classes' own title words find
-        # them without reading a document, or joining one (migration 0010).
+        # Ranking by the whole text would read every matching document out of line. Ranked by their titles alone,
+        # the titles holding a common word all but tie, so the title order is their ranking. The classes' own title
+        # words (migration 0010) find them without reading a document, or joining one.
         titled = queryset.alias(title_vector=_Vector("title_document", "pk"))
         in_title = titled.filter(title_vector=match).annotate(search_rank=Value(1.0))
         elsewhere = matches.alias(title_vector=_Vector("title_document", "pk")).exclude(title_vector=match)
@@ -133,8 +132,8 @@ class TitlesFirst:
 
     @staticmethod
     def _sorted_first(part, start, stop):
-        """part[start:stop], its keys sorted first and its rows read after: joined before the sort, the rows' related
-        rows (jurisdiction, series) were joined to every match, not to the page's alone."""
+        """part[start:stop], its keys sorted first and its rows read after, so that the rows' related rows
+        (jurisdiction, series) are joined to the page's rows alone, not to every match."""
         keys = list(part.values_list("pk", flat=True)[start:stop])
         rows = part.order_by().in_bulk(keys)
         return [rows[key] for key in keys]
