@@ -22,6 +22,7 @@ from classes.models import (
     Version,
 )
 from classes.paging import CappedPaginator
+from classes.search import postgresql
 from qualifications.models import Definition, Path, Substitution
 from tests.conftest import expected_document, publish
 from tests.forms import form_data
@@ -144,7 +145,7 @@ def test_beyond_the_whole_text_limit_title_matches_come_first_then_titles_in_ord
     indexed_class("Auditor", distinguishing_features="Checks payroll and payroll records, payroll after payroll.")
     indexed_class("Payroll Supervisor Payroll", distinguishing_features="Leads the payroll unit.")
     indexed_class("Assistant Payroll Supervisor", distinguishing_features="Leads the unit.")
-    monkeypatch.setattr(search, "WHOLE_TEXT_RANKED_MOST", 0)  # the planner expects at least one row
+    monkeypatch.setattr(postgresql, "WHOLE_TEXT_RANKED_MOST", 0)  # the planner expects at least one row
 
     assert titles("payroll") == [
         "Assistant Payroll Supervisor",
@@ -161,7 +162,7 @@ def test_pages_of_title_matches_and_then_the_rest_follow_on_without_a_gap(indexe
         indexed_class(title)
     for title in ("Clerk", "Engineer", "Aide"):
         indexed_class(title, distinguishing_features="Works on the bridge.")
-    monkeypatch.setattr(search, "WHOLE_TEXT_RANKED_MOST", 0)
+    monkeypatch.setattr(postgresql, "WHOLE_TEXT_RANKED_MOST", 0)
 
     paginator = CappedPaginator(search.apply(JobClass.objects.current(), "bridge"), 2)
 
@@ -183,7 +184,7 @@ def test_beyond_the_whole_text_limit_title_matches_are_the_titles_in_force_of_pu
     indexed_class("Ferry Pilot", status="draft")
     abolished, _ = indexed_class("Ferry Deckhand")
     workflow.abolish(abolished, on=datetime.date(2024, 6, 1), by=None)
-    monkeypatch.setattr(search, "WHOLE_TEXT_RANKED_MOST", 0)
+    monkeypatch.setattr(postgresql, "WHOLE_TEXT_RANKED_MOST", 0)
 
     def found(q):  # every class, as the list's search asks: search alone keeps to the public catalogue
         return [job_class.title for job_class in search.apply(JobClass.objects.all(), q)]
