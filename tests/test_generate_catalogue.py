@@ -1,6 +1,7 @@
 """The synthetic catalogue: the same arguments give the same catalogue, and all of it is valid, public and searchable."""
 
 import json
+import sys
 import threading
 from io import StringIO
 
@@ -8,7 +9,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import IntegrityError, connection, transaction
 
-from classes import search, structure, synthetic
+from bench.synthetic import plan, writer
+from classes import search, structure
 from classes.models import (
     CatalogueEdition,
     ClassSeries,
@@ -178,8 +180,8 @@ def test_a_failure_part_way_writes_nothing_and_stops_the_planning(monkeypatch):
         written.append(write_groups(groups, *args))
         return written[-1]
 
-    write_groups = synthetic.write_groups
-    monkeypatch.setattr(synthetic, "write_groups", write_then_fail)
+    write_groups = writer.write_groups
+    monkeypatch.setattr(writer, "write_groups", write_then_fail)
 
     with pytest.raises(RuntimeError, match="disk full"):
         generate(SEED, "--batch-size", "5")
@@ -188,11 +190,19 @@ def test_a_failure_part_way_writes_nothing_and_stops_the_planning(monkeypatch):
     assert not any(thread.name == "synthetic-catalogue-planner" for thread in threading.enumerate())
 
 
+def test_without_the_bench_folder_it_says_it_is_a_development_tool(monkeypatch):
+    monkeypatch.setitem(sys.modules, "bench.synthetic", None)  # as in an installation without bench/
+
+    with pytest.raises(CommandError, match="development tool"):
+        generate()
+    assert not Jurisdiction.objects.exists()
+
+
 def test_a_failure_in_planning_reaches_the_command(monkeypatch):
     def fail(*args):
         raise ValueError("no more titles")
 
-    monkeypatch.setattr(synthetic, "plan_class", fail)
+    monkeypatch.setattr(plan, "plan_class", fail)
 
     with pytest.raises(ValueError, match="no more titles"):
         generate()
@@ -201,7 +211,7 @@ def test_a_failure_in_planning_reaches_the_command(monkeypatch):
 
 def constraints_and_indexes_of_the_parts():
     """PostgreSQL: the definitions of the constraints and indexes of the parts' tables, by name."""
-    tables = [model._meta.db_table for model in synthetic.PART_MODELS]
+    tables = [model._meta.db_table for model in writer.PART_MODELS]
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = ANY(%s::regclass[])"
@@ -219,7 +229,7 @@ def test_into_an_empty_catalogue_the_parts_constraints_are_checked_at_the_end_an
 
     assert "checked at the end: the catalogue was empty" in output
     assert constraints_and_indexes_of_the_parts() == before
-    assert len(before) > 3 * len(synthetic.PART_MODELS)  # foreign keys, unique positions, indexes of each
+    assert len(before) > 3 * len(writer.PART_MODELS)  # foreign keys, unique positions, indexes of each
 
 
 def test_beside_classes_already_held_each_part_is_checked_as_it_arrives(make_class):
@@ -241,8 +251,8 @@ def test_a_part_breaking_a_constraint_fails_the_whole_catalogue(make_class, monk
     def insert_a_duty_twice(model, columns, rows):
         insert(model, columns, rows + rows[:1] if model is Duty else rows)
 
-    insert = synthetic.insert
-    monkeypatch.setattr(synthetic, "insert", insert_a_duty_twice)
+    insert = writer.insert
+    monkeypatch.setattr(writer, "insert", insert_a_duty_twice)
 
     with pytest.raises(IntegrityError):
         generate()
