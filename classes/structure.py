@@ -2,8 +2,8 @@
 
 Everything that walks a version reads it: the admin's inlines and audit trail, a revision's copy, the
 comparison of two versions, the open-data export, the search documents, the importer's store and the
-synthetic catalogue. Adding a field to a part is a model change (and its migration); where the field prints,
-the part's `line` here says how.
+catalogue the benchmarks generate. Adding a field to a part is a model change (and its migration); where the field
+prints, the part's `line` here says how.
 
 Models are named by label and found through the app registry: the paths belong to `qualifications`, which
 builds on this app, never the other way round.
