@@ -70,6 +70,7 @@ class OnePassSelect(forms.Select):
 class ClassFilter(django_filters.FilterSet):
     jurisdiction = JurisdictionFilter(
         field_name="jurisdiction__slug",
+        label="Jurisdiction",
         choices=jurisdiction_choices,
         empty_label="Any jurisdiction",
         widget=OnePassSelect,
