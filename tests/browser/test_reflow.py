@@ -40,7 +40,7 @@ OVERFLOW = """() => {
 
 
 # Header links that wrap inside themselves: a link broken over lines has more than one box.
-BROKEN_LINKS = """() => [...document.querySelectorAll("header nav a")]
+BROKEN_LINKS = """() => [...document.querySelectorAll(".site-header nav a")]
   .filter((link) => link.getClientRects().length > 1)
   .map((link) => link.textContent.trim())"""
 
