@@ -141,6 +141,16 @@ def apply(queryset, q, *, by_relevance=True):
     return backend.ranked(queryset, words, any_word=False, prefix=True)
 
 
+def correction(q, using="default"):
+    """The words search reads q as where it corrects a misspelt one (as apply() does), else "": the page says so."""
+    words = _words(q)
+    backend = _backend(using)
+    if not words or backend.exists(words):
+        return ""
+    corrected = backend.corrected(words)
+    return " ".join(corrected) if corrected != words else ""
+
+
 def similar(version, limit=5):
     """The current classes of other jurisdictions closest to this version's title and duties, best first."""
     title_words = [word for word in _words(version.title) if len(word) > 2]

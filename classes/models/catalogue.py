@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import F, Max, Q
-from django.db.models.functions import Coalesce, Greatest
+from django.db.models.functions import Coalesce, Greatest, Lower
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -160,6 +160,11 @@ class JobClassQuerySet(models.QuerySet):
         """The public catalogue: classes not abolished that have an adopted text."""
         return self.with_adopted_text().filter(abolished_on__isnull=True)
 
+    def by_title(self):
+        """In title order as a reader expects it, whatever the case a title is printed in ("Case Aide" before
+        "CHILD CARE AIDE"); then by jurisdiction, for one title in several."""
+        return self.order_by(Lower("title"), "jurisdiction__name", "pk")
+
     def locked_for_new_version(self, pk):
         """The class, its row locked until the transaction ends, once it is known to have no open version: two
         writers cannot both give it one. Raises OpenVersionError."""
@@ -251,7 +256,11 @@ class JobClass(models.Model):
         ]
         # Lists, search results past their best titles and the catalogue-wide checker read classes in title
         # order a page at a time: with the index, the first page of 100,000 classes is found without sorting them.
-        indexes = [models.Index(fields=["title", "id"], name="class_title_order")]
+        indexes = [
+            models.Index(fields=["title", "id"], name="class_title_order"),
+            # The list's title order (by_title) read from an index, as the search's title tiers read the one above.
+            models.Index(Lower("title"), "id", name="class_title_lower_order"),
+        ]
 
     def __str__(self):
         return self.title
