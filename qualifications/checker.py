@@ -409,7 +409,7 @@ class _Screen:
         lowest = lowest_education(rule, self.rules.paths)
         checks = []
         if lowest:
-            checks.extend(self.education(_only_level(lowest), result))
+            checks.extend(self.education(PathRule(label="", education_level=lowest), result))
         fields = tuple(unique(name for p in anchors for name in p.education_fields))
         college = college_years(self.profile)
         if fields:
@@ -474,10 +474,6 @@ class _Screen:
                 gap += f"; or, {counting}, {years(least_college - have)} more experience"
             checks.append(Check(NOT_MET, said, gap + "."))
         return checks
-
-
-def _only_level(level):
-    return PathRule(label="", education_level=level)
 
 
 def _along(points, at):
