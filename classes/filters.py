@@ -11,6 +11,7 @@ from django.forms.utils import flatatt
 from django.utils.safestring import mark_safe
 
 from classes.vocabulary import EducationLevel, PathKind
+from qualifications import entry
 from qualifications.models import Path
 
 from .models import ClassSeries, Department, JobClass, Jurisdiction, SpecialRequirement, Version
@@ -22,9 +23,9 @@ NO_EDUCATION = "none"
 EDUCATION_CEILINGS = [(NO_EDUCATION, "No education stated"), *EducationLevel.choices]
 
 
-def current_version_has(model, **conditions):
+def current_version_has(model, *conditions, **named):
     """An Exists over rows of `model` belonging to the class's current adopted version."""
-    return Exists(model.objects.in_force().filter(version__job_class=OuterRef("pk"), **conditions))
+    return Exists(model.objects.in_force().filter(*conditions, version__job_class=OuterRef("pk"), **named))
 
 
 def named_by_adopted_text(**conditions):
@@ -70,6 +71,7 @@ class OnePassSelect(forms.Select):
 class ClassFilter(django_filters.FilterSet):
     jurisdiction = JurisdictionFilter(
         field_name="jurisdiction__slug",
+        label="Jurisdiction",
         choices=jurisdiction_choices,
         empty_label="Any jurisdiction",
         widget=OnePassSelect,
@@ -98,6 +100,8 @@ class ClassFilter(django_filters.FilterSet):
     )
     education = django_filters.ChoiceFilter(
         label="Easiest path needs at most",
+        help_text="Paths open to the public; an equivalent combination needs the least education of the paths it "
+        "combines.",
         choices=EDUCATION_CEILINGS,
         method="filter_education",
         empty_label="Any education",
@@ -166,10 +170,9 @@ class ClassFilter(django_filters.FilterSet):
         )
 
     def filter_education(self, queryset, name, value):
-        # A path that states no education, or no more than the ceiling; "equivalent combination"
-        # paths only restate the others' limits, so they do not count as an easier way in.
-        levels = [""] if value == NO_EDUCATION else ["", *EducationLevel.values[: EducationLevel.rank(value) + 1]]
-        return queryset.filter(current_version_has(Path, is_equivalent_combination=False, education_level__in=levels))
+        # The checker's rule for the lowest education a path lets one in with (qualifications.entry).
+        ceiling = "" if value == NO_EDUCATION else value
+        return queryset.filter(current_version_has(Path, entry.letting_in_with_at_most(ceiling)))
 
     def filter_path(self, queryset, name, value):
         return queryset.filter(current_version_has(Path, kind=value))

@@ -13,6 +13,7 @@ from itertools import pairwise
 
 from classes.vocabulary import EducationLevel
 
+from .entry import combined_paths, lowest_education
 from .profile import FULL_TIME_HOURS
 from .rules import PathRule, norm, unique
 
@@ -380,11 +381,7 @@ class _Screen:
         at the end's. The applicant meets the combination if, counting some of their college (up to all of
         it), every requirement at that point is met.
         """
-        anchors = [
-            p
-            for p in self.rules.paths
-            if not p.is_promotional and not p.is_equivalent_combination and p.experience_years is not None
-        ]
+        anchors = combined_paths(self.rules.paths)
         if not anchors:
             return [
                 Check(
@@ -409,10 +406,10 @@ class _Screen:
             by_college.setdefault(point.college, point)
         points = list(by_college.values())
         names = listing((p.label for p in anchors), "and")
-        lowest = min(anchors, key=lambda p: DEGREE_CREDITS.get(p.education_level, 0)).education_level
+        lowest = lowest_education(rule, self.rules.paths)
         checks = []
         if lowest:
-            checks.extend(self.education(_only_level(lowest), result))
+            checks.extend(self.education(PathRule(label="", education_level=lowest), result))
         fields = tuple(unique(name for p in anchors for name in p.education_fields))
         college = college_years(self.profile)
         if fields:
@@ -477,10 +474,6 @@ class _Screen:
                 gap += f"; or, {counting}, {years(least_college - have)} more experience"
             checks.append(Check(NOT_MET, said, gap + "."))
         return checks
-
-
-def _only_level(level):
-    return PathRule(label="", education_level=level)
 
 
 def _along(points, at):

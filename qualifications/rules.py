@@ -85,6 +85,11 @@ class PathRule:
         )
 
     @property
+    def name(self):
+        """The path as a sentence names it: its printed label without the stop after it ("path 2", "path (A)")."""
+        return f"path {self.label.removeprefix('Path ').rstrip('.:')}"
+
+    @property
     def is_promotional(self):
         return self.kind == PathKind.PROMOTIONAL
 

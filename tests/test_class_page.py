@@ -79,7 +79,7 @@ def test_the_same_work_elsewhere_compares_qualifications_side_by_side(client, ma
 
     assert "The same work elsewhere" in text
     assert "Customer Support Coordinator Seneca County 1. Associate's degree; 3 years' experience" in text
-    assert "Customer Support Coordinator (this class) Tompkins County A) Bachelor's degree; 1 years' experience" in text
+    assert "Customer Support Coordinator (this class) Tompkins County A) Bachelor's degree; 1 year's experience" in text
 
 
 def test_the_class_page_runs_a_fixed_number_of_queries_whatever_its_length(

@@ -236,6 +236,10 @@ class Version(models.Model):
         """The version's permanent address; it shows exactly this text for as long as the portal runs."""
         return reverse("classes:version", args=[self.job_class.jurisdiction.slug, self.job_class.slug, self.number])
 
+    def openings_url(self):
+        """Where the jurisdiction posts current openings for this class, found by this text's code or title."""
+        return self.job_class.jurisdiction.openings_url(code=self.code, title=self.title)
+
     def delete(self, *args, **kwargs):
         if self.is_public_in_database():
             raise AdoptedTextError()

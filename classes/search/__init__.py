@@ -10,6 +10,15 @@
 
 from .highlighting import passages
 from .indexing import document_texts, documents_written, index_classes, rebuild
-from .query import apply, similar
+from .query import apply, correction, similar
 
-__all__ = ["apply", "document_texts", "documents_written", "index_classes", "passages", "rebuild", "similar"]
+__all__ = [
+    "apply",
+    "correction",
+    "document_texts",
+    "documents_written",
+    "index_classes",
+    "passages",
+    "rebuild",
+    "similar",
+]

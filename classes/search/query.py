@@ -31,6 +31,13 @@ def read(q, backend):
     return spelling.corrected(words, backend)
 
 
+def correction(q, using="default"):
+    """The words search reads q as where it corrected a misspelt one, else "": the page says so."""
+    words = searchable(q)
+    corrected = read(q, backends.for_database(using))
+    return " ".join(corrected) if corrected != words else ""
+
+
 def similar(version, limit=5):
     """The current classes of other jurisdictions closest to this version's title and duties, best first."""
     title_words = [word for word in searchable(version.title) if len(word) > 2]

@@ -1,6 +1,7 @@
 """The public catalogue: home, list with search and filters, class pages, jurisdiction pages."""
 
 from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models.functions import Lower
 from django.shortcuts import get_object_or_404, render
 
 from .. import caching, search
@@ -51,14 +52,17 @@ def render_class_list(request):
     classes = class_filter.qs.select_related("jurisdiction", "series").prefetch_related(
         Prefetch("versions", Version.objects.current().select_related("department"), to_attr="current_versions")
     )
-    if query:
-        classes = search.apply(classes, query, by_relevance=sort == "relevance")
+    corrected = search.correction(query) if query else ""
+    searched = corrected or query
+    if searched:
+        classes = search.apply(classes, searched, by_relevance=sort == "relevance")
     classes = sort_classes(classes, sort if query or sort != "relevance" else "title")
     page = CappedPaginator(classes, CLASSES_PER_PAGE).get_page(request.GET.get("page"))
-    passages = search.passages(query, page.object_list) if query else {}
+    passages = search.passages(searched, page.object_list) if searched else {}
     context = {
         "filter": class_filter,
         "query": query,
+        "corrected": corrected,
         "sort": sort,
         "sorts": SORTS,
         "page": page,
@@ -70,10 +74,10 @@ def render_class_list(request):
 
 def sort_classes(classes, sort):
     if sort == "title":
-        return classes.order_by("title", "jurisdiction__name", "pk")
+        return classes.by_title()
     if sort == "adopted":
         adopted_on = Version.objects.current().filter(job_class=OuterRef("pk")).values("adopted_on")[:1]
-        return classes.annotate(adopted_on=Subquery(adopted_on)).order_by("-adopted_on", "title", "pk")
+        return classes.annotate(adopted_on=Subquery(adopted_on)).order_by("-adopted_on", Lower("title"), "pk")
     return classes  # relevance: search.apply has ordered them
 
 
@@ -110,7 +114,7 @@ def leads_to(job_class):
         .filter(versions__in=Version.objects.current().filter(paths__titles__job_class=job_class))
         .select_related("jurisdiction")
         .distinct()
-        .order_by("title")
+        .by_title()
     )
 
 
@@ -130,7 +134,7 @@ def jurisdiction_detail(request, slug):
         .prefetch_related(
             Prefetch("versions", Version.objects.current().select_related("department"), to_attr="current_versions")
         )
-        .order_by("title")
+        .by_title()
     )
     by_department = {}
     for job_class in classes:

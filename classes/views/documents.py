@@ -22,7 +22,7 @@ def pdf_response(content, filename):
 def version_print(request, jurisdiction_slug, class_slug, number):
     def render_print():
         version = public_version(jurisdiction_slug, class_slug, number)
-        return render(request, "classes/version_print.html", {"version": version})
+        return render(request, "classes/version_print.html", {"version": version, "on_screen": True})
 
     return caching.page(request, render_print, max_age=caching.VERSION_MAX_AGE)
 
