@@ -94,15 +94,18 @@ def _adopt(version, *, by, meeting=None, adopted_on=None, reference=None):
         holder = job_class.jurisdiction.classes.filter(code=stored.code).exclude(pk=job_class.pk).first()
         if holder:
             raise WorkflowError(f"Class code {stored.code} already belongs to {holder}; choose another code.")
-    for current in job_class.versions.current():
+    superseded = list(job_class.versions.current())
+    for current in superseded:
         current.status = VersionStatus.SUPERSEDED
         current.save(update_fields=["status", "updated_at"])
+    stored.adopted_on, stored.adoption_reference, stored.meeting = adopted_on, reference, meeting
     _save(
         stored,
         status=VersionStatus.ADOPTED,
         adopted_on=adopted_on,
         adoption_reference=reference,
         meeting=meeting,
+        adoption_line=stored.adoption_line_once_adopted(supersedes=bool(superseded)),
         updated_by=by,
     )
     job_class.title, job_class.code = stored.title, stored.code

@@ -68,6 +68,11 @@ class VersionQuerySet(models.QuerySet):
             *(part.name for part in structure.PARTS),
             linked_classes(),
             "job_class__history",
+            Prefetch(
+                "job_class__versions",
+                queryset=Version.objects.public().order_by("number"),
+                to_attr="public_versions",
+            ),
         )
 
     def of_class(self, jurisdiction_slug, class_slug):
@@ -270,6 +275,50 @@ class Version(models.Model):
         )
         return changed <= SUPERSEDING_FIELDS and status_ok
 
+    def own_adoption(self):
+        """This text's adoption as its adoption line prints it: date, then the commission and meeting, then the
+        resolution, each where known."""
+        if not self.adopted_on:
+            return ""
+        commission = self.job_class.jurisdiction.commission_name
+        meeting = f"{self.meeting.get_kind_display().lower()} meeting" if self.meeting_id else ""
+        said = [f"{self.adopted_on.month}/{self.adopted_on.day}/{self.adopted_on.year}", commission, meeting]
+        return "Adopted: " + ", ".join(part for part in [*said, self.adoption_reference] if part)
+
+    def adoption_line_once_adopted(self, *, supersedes):
+        """The line this text prints once adopted: the legacy history it carries, then its own adoption.
+
+        A class's first text entered with a bare date is a legacy text: the line its source printed already says
+        when it was adopted, so nothing is added to it. A revision, or any text adopted at a meeting, adds its own.
+        """
+        if not (supersedes or self.meeting_id):
+            return self.adoption_line
+        return "\n".join(line for line in [self.adoption_line.strip(), self.own_adoption()] if line)
+
+    def adoption_history(self):
+        """Every dated event of the class up to this text, oldest first: the legacy dates of texts not held, then
+        the adoption of each public text up to this one, named as such. A text not adopted says so last. A later
+        adoption is left out, so that a text's permanent page keeps reading as it did when it was adopted."""
+        lines = [
+            f"{entry.get_kind_display()} {short_date(entry.date)}{parenthesised(entry.reference)}"
+            + (f" by {entry.by}" if entry.by else "")
+            for entry in self.job_class.history.all()
+        ]
+        public = getattr(self.job_class, "public_versions", None)
+        if public is None:
+            public = self.job_class.versions.public().order_by("number")
+        for version in (version for version in public if version.number <= self.number):
+            text = "This text" if version.pk == self.pk else f"Version {version.number}"
+            if version.adopted_on:
+                lines.append(
+                    f"{text} adopted {short_date(version.adopted_on)}{parenthesised(version.adoption_reference)}"
+                )
+            elif version.pk == self.pk:
+                lines.append("The source gives no adoption date for this text")
+        if not self.is_public:
+            lines.append("This text has not been adopted")
+        return lines
+
     @cached_property
     def sections_by_placement(self):
         """Other sections keyed by the standard part they follow, for templates to read in order."""
@@ -292,6 +341,14 @@ class Version(models.Model):
             notes_group = next((g for g in groups if g.kind == PathKind.OPEN_COMPETITIVE), groups[-1])
             notes_group.has_notes = True
         return groups
+
+
+def short_date(day):
+    return f"{day.month}/{day.day}/{day.year}"
+
+
+def parenthesised(reference):
+    return f" ({reference})" if reference else ""
 
 
 class PathGroup:
