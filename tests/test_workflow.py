@@ -24,7 +24,7 @@ SEED_TITLES = [
 HISTORY_HEADING = "Adoption and revision history"
 # A new draft is a new text: these are its own, everything else comes from its source.
 A_DRAFTS_OWN = {"id", "number", "status", "adopted_on", "adoption_reference", "meeting_id"}
-A_DRAFTS_OWN |= {"created_at", "updated_at", "updated_by_id", "lock_version"}
+A_DRAFTS_OWN |= {"created_at", "updated_at", "updated_by_id", "proposed_by_id", "lock_version"}
 
 
 @pytest.fixture

@@ -183,6 +183,17 @@ class Version(models.Model):
         help_text="The commission meeting this version is proposed to, or was adopted at.",
     )
 
+    # PROTECT, as for updated_by: the row outlives its proposal once adopted.
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        help_text="Who sent this version to the commission; only they may withdraw the proposal.",
+    )
+
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # PROTECT: an adopted row cannot change, so a user who saved one is deactivated, never deleted.
@@ -208,6 +219,7 @@ class Version(models.Model):
             ("propose_version", "Can send a draft to the commission"),
             ("adopt_version", "Can adopt a proposed version or return it to draft"),
             ("start_revision", "Can start a new draft from the adopted version"),
+            ("schedule_version", "Can put a proposed version on a meeting's agenda or take it off"),
         ]
         constraints = [
             models.UniqueConstraint(fields=["job_class", "number"], name="version_number_unique_in_class"),
@@ -255,6 +267,12 @@ class Version(models.Model):
             raise ValidationError({"department": "This department belongs to another jurisdiction."})
         if self.adopted_on and self.status not in PUBLIC_STATUSES:
             raise ValidationError({"adopted_on": "Only an adopted or superseded version has an adoption date."})
+
+    def can_be_withdrawn_by(self, user):
+        """A proposal is withdrawn by the analyst who made it; the commission returns others to draft."""
+        return (
+            self.status == VersionStatus.PROPOSED and self.proposed_by_id is not None and self.proposed_by_id == user.pk
+        )
 
     @property
     def is_public(self):
