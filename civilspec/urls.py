@@ -30,5 +30,7 @@ urlpatterns = [
     path("sitemap-<slug:name>.xml", sitemaps.section, name="sitemap_section"),
 ]
 
+handler403 = "civilspec.denied.permission_denied"
+
 admin.site.site_header = "civilspec administration"
 admin.site.site_title = "civilspec"

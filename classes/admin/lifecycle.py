@@ -36,6 +36,7 @@ VERSION_STEPS = [
         action=workflow.withdraw,
         offered=lambda version: version.status == VersionStatus.PROPOSED,
         offered_to=lambda version, user: version.proposed_by_id == user.pk,
+        not_yours="Only the analyst who proposed a version may withdraw it; the commission can return it to draft.",
         title=lambda version: f"Withdraw the proposal of {version_of(version)}",
         explanation=lambda version: (
             "It becomes a draft again, taken off any meeting's agenda; propose it again once it is ready."

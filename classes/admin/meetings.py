@@ -29,7 +29,7 @@ class AgendaInline(VersionListInline):
 
 class AdoptedHereInline(VersionListInline):
     fk_name = "meeting"
-    fields = ["job_class", "number", "title", "status", "adopted_on"]
+    fields = ["job_class", "number", "title", "status", "adopted_on", "public_page_link"]
     readonly_fields = fields
     verbose_name_plural = "versions adopted at this meeting"
 

@@ -54,7 +54,7 @@ def object_or_404(queryset, object_id):
 
 def require_perm(request, permission):
     if not request.user.has_perm(permission):
-        raise PermissionDenied
+        raise PermissionDenied(permission)  # the 403 page names it
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,7 @@ class Step:
     form: type = None  # a StepForm; None: the button alone confirms it
     offered: Callable = lambda obj: True  # whether the object's page offers it now
     offered_to: Callable = lambda obj, user: True  # whether the object is this user's to take it on; else 403
+    not_yours: str = ""  # the 403 page's reason when it is not
     items: Callable = lambda obj: []  # of the object: what the step touches, listed on its page
     goes_to: Callable = lambda obj, result: obj  # where the admin goes once it is done
 
@@ -131,7 +132,7 @@ class Steps:
         obj = self.step_object(request, object_id)
         require_perm(request, step.permission)
         if not step.offered_to(obj, request.user):
-            raise PermissionDenied
+            raise PermissionDenied(step.not_yours)
         form = (step.form or StepForm)(posted(request), obj=obj)
         back = safe_next(request, self.change_url(obj))
         if request.method == "POST" and form.is_valid():

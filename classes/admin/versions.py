@@ -228,7 +228,7 @@ class VersionAdmin(Steps, AuditTrailAdmin):
     def step_object(self, request, object_id):
         version = object_or_404(Version.objects.select_related("job_class__jurisdiction", "meeting"), object_id)
         if not self.has_view_permission(request, version):
-            raise PermissionDenied
+            raise PermissionDenied("classes.view_version")
         return version
 
     def compare_view(self, request, object_id):
