@@ -3,6 +3,7 @@
 from django.utils.formats import date_format
 
 from classes import workflow
+from classes.checks import draft_warnings
 from classes.vocabulary import VersionStatus
 
 from .steps import AbolishForm, AdoptForm, AgendaForm, ProposeForm, ReviewForm, Step
@@ -25,7 +26,15 @@ VERSION_STEPS = [
         form=ProposeForm,
         offered=lambda version: version.status == VersionStatus.DRAFT,
         title=lambda version: f"Propose {version_of(version)} to the commission",
-        explanation=lambda version: "Its text becomes read-only until the commission adopts it or returns it to draft.",
+        explanation=lambda version: (
+            "Its text becomes read-only until the commission adopts it or returns it to draft."
+            + (
+                " Checks of its text found what is listed below: each is a warning, and none stops the proposal."
+                if draft_warnings(version)
+                else " Checks of its text found nothing to warn about."
+            )
+        ),
+        items=draft_warnings,
         submit="Propose",
         done=lambda version, _: f"{version_of(version).capitalize()} was proposed to the commission.",
     ),
