@@ -26,6 +26,13 @@ class OrderedPartForm(forms.ModelForm):
         for field in self.fields.values():
             field.widget.attrs.setdefault("aria-label", str(field.label))
 
+    def _post_clean(self):
+        # A stored row left as it was is not saved (the formset skips it) and was valid when stored: checking it
+        # again would cost a query per constraint and per row, most of a long draft's save.
+        if self.instance.pk and not self.has_changed():
+            return
+        super()._post_clean()
+
     def _get_validation_exclusions(self):
         # The formset checks positions across all rows at once; a row-by-row look at the
         # database would refuse every swap, since the other row still holds the old position.
