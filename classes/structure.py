@@ -222,6 +222,7 @@ NOT_TEXT = {
     "created_at",
     "updated_at",
     "updated_by",
+    "proposed_by",
     "lock_version",
 }
 

@@ -57,14 +57,48 @@ def propose(version, *, by, meeting=None):
     with transaction.atomic():
         stored = _locked(version, VersionStatus.DRAFT, "be proposed")
         _check_meeting(meeting, stored.job_class)
-        _save(stored, status=VersionStatus.PROPOSED, meeting=meeting, updated_by=by)
+        _save(stored, status=VersionStatus.PROPOSED, meeting=meeting, proposed_by=by, updated_by=by)
     return _refreshed(version)
 
 
 def return_to_draft(version, *, by):
     with transaction.atomic():
         stored = _locked(version, VersionStatus.PROPOSED, "be returned to draft")
-        _save(stored, status=VersionStatus.DRAFT, updated_by=by)
+        _save(stored, status=VersionStatus.DRAFT, proposed_by=None, updated_by=by)
+    return _refreshed(version)
+
+
+def withdraw(version, *, by):
+    """The analyst who proposed a version takes it back: a draft again, on no meeting's agenda."""
+    with transaction.atomic():
+        stored = _locked(version, VersionStatus.PROPOSED, "be withdrawn")
+        if not stored.can_be_withdrawn_by(by):
+            proposer = stored.proposed_by.get_full_name() or stored.proposed_by.username if stored.proposed_by else ""
+            raise WorkflowError(
+                f"Only the analyst who proposed version {stored.number} of {stored.title}"
+                + (f", {proposer}," if proposer else "")
+                + " can withdraw it; the commission can return it to draft."
+            )
+        _save(stored, status=VersionStatus.DRAFT, meeting=None, proposed_by=None, updated_by=by)
+    return _refreshed(version)
+
+
+def put_on_agenda(version, *, by, meeting):
+    """Put a proposal on a meeting's agenda, or move it to another meeting's, at any time before adoption."""
+    with transaction.atomic():
+        stored = _locked(version, VersionStatus.PROPOSED, "be put on a meeting's agenda")
+        _check_meeting(meeting, stored.job_class)
+        _save(stored, meeting=meeting, updated_by=by)
+    return _refreshed(version)
+
+
+def take_off_agenda(version, *, by):
+    """Take a proposal off its meeting's agenda; it stays proposed, to no meeting yet."""
+    with transaction.atomic():
+        stored = _locked(version, VersionStatus.PROPOSED, "be taken off a meeting's agenda")
+        if stored.meeting_id is None:
+            raise WorkflowError(f"Version {stored.number} of {stored.title} is on no meeting's agenda.")
+        _save(stored, meeting=None, updated_by=by)
     return _refreshed(version)
 
 
@@ -94,15 +128,18 @@ def _adopt(version, *, by, meeting=None, adopted_on=None, reference=None):
         holder = job_class.jurisdiction.classes.filter(code=stored.code).exclude(pk=job_class.pk).first()
         if holder:
             raise WorkflowError(f"Class code {stored.code} already belongs to {holder}; choose another code.")
-    for current in job_class.versions.current():
+    superseded = list(job_class.versions.current())
+    for current in superseded:
         current.status = VersionStatus.SUPERSEDED
         current.save(update_fields=["status", "updated_at"])
+    stored.adopted_on, stored.adoption_reference, stored.meeting = adopted_on, reference, meeting
     _save(
         stored,
         status=VersionStatus.ADOPTED,
         adopted_on=adopted_on,
         adoption_reference=reference,
         meeting=meeting,
+        adoption_line=stored.adoption_line_once_adopted(supersedes=bool(superseded)),
         updated_by=by,
     )
     job_class.title, job_class.code = stored.title, stored.code

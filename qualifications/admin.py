@@ -1,5 +1,6 @@
 """Admin for minimum qualifications: paths inline on their version, titles of promotional paths on the path."""
 
+from adminsortable2.admin import SortableAdminBase
 from django import forms
 from django.contrib import admin
 
@@ -55,7 +56,7 @@ class PathForm(forms.ModelForm):
 
 
 @admin.register(Path)
-class PathAdmin(admin.ModelAdmin):
+class PathAdmin(SortableAdminBase, admin.ModelAdmin):
     """Reached from a version's page to name the titles a promotional path accepts.
 
     Like the version's own page, it is read-only unless the version is a draft, superusers included.

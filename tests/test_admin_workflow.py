@@ -181,7 +181,7 @@ def test_a_meeting_lists_its_proposals_and_adopts_them_all_with_one_button(
     assert all(Version.objects.get(pk=v.pk).adopted_on == meeting.date for v in versions)
     assert any(message.startswith("Adopted (") for message in messages_of(response))
     assert meeting.packet_url() in response.content.decode()
-    assert meeting.packet_url() == "/packets/2026-09-02/pdf/"
+    assert meeting.packet_url() == "/packets/tompkins-county/2026-09-02/pdf/"
 
 
 def test_the_meeting_list_action_adopts_every_proposal_of_the_chosen_meetings(

@@ -211,7 +211,7 @@ def pdf_text(response, tmp_path):
     return " ".join(text.split())
 
 
-@pytest.mark.parametrize("url", [CLASS + "versions/2/pdf/", "/packets/2020-02-20/pdf/"])
+@pytest.mark.parametrize("url", [CLASS + "versions/2/pdf/", "/packets/hostile-county/2020-02-20/pdf/"])
 def test_the_pdf_prints_the_hostile_text_literally(client, hostile, tmp_path, url):
     text = pdf_text(client.get(url), tmp_path)
 

@@ -108,7 +108,7 @@ def test_the_upload_page_dry_run_writes_nothing(client, county, uploader):
         {"jurisdiction": county.pk, "dry_run": "on", "files": [SimpleUploadedFile(SEED.name, SEED.read_bytes())]},
     )
 
-    assert response.status_code == 200 and "parsed" in response.content.decode()
+    assert response.status_code == 200 and "read, nothing written (dry run)" in response.content.decode()
     assert not Version.objects.exists()
 
 

@@ -341,8 +341,17 @@ def qualify(catalogue):
 
 
 def packets(catalogue):
-    return [Request(f"/packets/{day.isoformat()}/pdf/") for day in catalogue.public_dates] + [
+    """A day's old address sends a one-jurisdiction day to that jurisdiction's packet."""
+    return [Request(f"/packets/{day.isoformat()}/pdf/", 301) for day in catalogue.public_dates] + [
         Request(f"/packets/{day.isoformat()}/pdf/", 404) for day in catalogue.private_dates
+    ]
+
+
+def meeting_packets(catalogue):
+    return [Request(f"/packets/leak-county/{day.isoformat()}/pdf/") for day in catalogue.public_dates] + [
+        Request(f"/packets/{county}/{day.isoformat()}/pdf/", 404)
+        for day in catalogue.private_dates
+        for county in ["leak-county", "other-county"]
     ]
 
 
@@ -376,6 +385,7 @@ ROUTES = {
         Request("/jurisdictions/other-county/"),
     ],
     "packets/<str:date>/pdf/": packets,
+    "packets/<slug:jurisdiction_slug>/<str:date>/pdf/": meeting_packets,
     "data/classes.csv": lambda catalogue: [Request("/data/classes.csv")],
     "data/classes.json": lambda catalogue: [Request("/data/classes.json")],
     "health/": lambda catalogue: [Request("/health/")],

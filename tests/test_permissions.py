@@ -43,6 +43,7 @@ def world(make_class, superuser):
     typist, _ = make_class("Typist")
     meeting = Meeting.objects.create(jurisdiction=typist.jurisdiction, date=MEETING_DAY, minutes_reference="Res. 4")
     proposed = workflow.propose(workflow.start_revision(typist, by=superuser), by=superuser, meeting=meeting)
+    later = Meeting.objects.create(jurisdiction=typist.jurisdiction, date=MEETING_DAY + datetime.timedelta(days=28))
     driver, _ = make_class("Motor Vehicle Operator")
     fresh = JobClass.objects.create(jurisdiction=typist.jurisdiction, title="Records Clerk", slug="records-clerk")
     return SimpleNamespace(
@@ -50,6 +51,7 @@ def world(make_class, superuser):
         draft=draft,
         proposed=proposed,
         meeting=meeting,
+        later=later,
         driver=driver,
         fresh=fresh,
         superuser=superuser,
@@ -127,6 +129,27 @@ ACTIONS = {
         lambda w: Meeting.objects.filter(date=datetime.date(2026, 6, 3)).exists(),
         COMMISSION,
     ),
+    "put a proposal on a meeting's agenda": (
+        lambda client, w: client.post(url("version_agenda", w.proposed.pk), {"meeting": w.later.pk}),
+        lambda w: Version.objects.get(pk=w.proposed.pk).meeting == w.later,
+        WRITERS | COMMISSION,
+    ),
+    "take a proposal off the agenda": (
+        lambda client, w: client.post(url("version_unschedule", w.proposed.pk)),
+        lambda w: Version.objects.get(pk=w.proposed.pk).meeting is None,
+        WRITERS | COMMISSION,
+    ),
+    # The superuser proposed it: an analyst may withdraw only a proposal of their own.
+    "withdraw a proposal": (
+        lambda client, w: client.post(url("version_withdraw", w.proposed.pk)),
+        lambda w: status(w.proposed) == "draft",
+        {"superuser"},
+    ),
+    "read a meeting's agenda packet": (
+        lambda client, w: client.get(url("meeting_agenda-packet", w.meeting.pk)),
+        None,
+        STAFF,
+    ),
     "adopt a meeting's versions": (
         lambda client, w: client.post(url("meeting_adopt", w.meeting.pk)),
         lambda w: status(w.proposed) == "adopted",
@@ -194,7 +217,7 @@ def test_the_roles_hold_exactly_the_permissions_the_migration_gives_them():
         *(f"qualifications.{action}_{model}" for action in ("add", "change", "delete")
           for model in ("path", "substitution", "definition", "timeintitle")),
         "classes.add_version", "classes.change_version", "classes.propose_version", "classes.start_revision",
-        "classes.add_jobclass", "classes.change_jobclass", "classes.add_review",
+        "classes.add_jobclass", "classes.change_jobclass", "classes.add_review", "classes.schedule_version",
     }  # fmt: skip
     assert secretary - viewer == {
         "classes.adopt_version",
@@ -202,6 +225,7 @@ def test_the_roles_hold_exactly_the_permissions_the_migration_gives_them():
         "classes.change_meeting",
         "classes.abolish_jobclass",
         "classes.add_review",
+        "classes.schedule_version",
     }
     assert not any(label.endswith("_version") and "delete" in label for label in analyst | secretary)
 

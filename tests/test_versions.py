@@ -157,9 +157,9 @@ def test_the_version_page_costs_the_same_few_queries_however_many_duties(
 
     # The version found, with the catalogue's edition; then the version with its class, jurisdiction,
     # series and department; one query each for its duties, KSAs, competencies, other sections, special
-    # requirements, substitutions, definitions, paths and the class's history entries; then the
-    # current version, since this one is superseded.
-    with django_assert_max_num_queries(12):
+    # requirements, substitutions, definitions, paths, the class's history entries and its public versions;
+    # then the current version, since this one is superseded.
+    with django_assert_max_num_queries(13):
         response = client.get(url(job_class, "versions/1/"))
     assert "Duty number 39;" in page_text(response.content.decode())
 

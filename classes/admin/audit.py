@@ -31,7 +31,7 @@ class AuditTrailAdmin(SimpleHistoryAdmin):
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         if request.method != "GET":
-            raise PermissionDenied
+            raise PermissionDenied("The audit trail is read only: an earlier state can be read, never restored.")
         return super().history_form_view(request, object_id, version_id, extra_context)
 
 

@@ -3,9 +3,10 @@
 from django.utils.formats import date_format
 
 from classes import workflow
+from classes.checks import draft_warnings
 from classes.vocabulary import VersionStatus
 
-from .steps import AbolishForm, AdoptForm, ProposeForm, ReviewForm, Step
+from .steps import AbolishForm, AdoptForm, AgendaForm, ProposeForm, ReviewForm, Step
 
 
 def day(value):
@@ -25,9 +26,59 @@ VERSION_STEPS = [
         form=ProposeForm,
         offered=lambda version: version.status == VersionStatus.DRAFT,
         title=lambda version: f"Propose {version_of(version)} to the commission",
-        explanation=lambda version: "Its text becomes read-only until the commission adopts it or returns it to draft.",
+        explanation=lambda version: (
+            "Its text becomes read-only until the commission adopts it or returns it to draft."
+            + (
+                " Checks of its text found what is listed below: each is a warning, and none stops the proposal."
+                if draft_warnings(version)
+                else " Checks of its text found nothing to warn about."
+            )
+        ),
+        items=draft_warnings,
         submit="Propose",
         done=lambda version, _: f"{version_of(version).capitalize()} was proposed to the commission.",
+    ),
+    Step(
+        slug="withdraw",
+        link="Withdraw the proposal",
+        permission="classes.propose_version",
+        action=workflow.withdraw,
+        offered=lambda version: version.status == VersionStatus.PROPOSED,
+        offered_to=lambda version, user: version.proposed_by_id == user.pk,
+        not_yours="Only the analyst who proposed a version may withdraw it; the commission can return it to draft.",
+        title=lambda version: f"Withdraw the proposal of {version_of(version)}",
+        explanation=lambda version: (
+            "It becomes a draft again, taken off any meeting's agenda; propose it again once it is ready."
+        ),
+        submit="Withdraw",
+        done=lambda version, _: f"{version_of(version).capitalize()} was withdrawn and is a draft again.",
+    ),
+    Step(
+        slug="agenda",
+        link="Put on a meeting's agenda",
+        permission="classes.schedule_version",
+        action=workflow.put_on_agenda,
+        form=AgendaForm,
+        offered=lambda version: version.status == VersionStatus.PROPOSED,
+        title=lambda version: f"Put {version_of(version)} on a meeting's agenda",
+        explanation=lambda version: (
+            f"It is on the agenda of {version.meeting} now; it moves to the meeting chosen."
+            if version.meeting_id
+            else "The commission considers it at the meeting chosen, where it can be adopted with the rest of the agenda."
+        ),
+        submit="Put on the agenda",
+        done=lambda version, scheduled: f"{version_of(version).capitalize()} is on the agenda of {scheduled.meeting}.",
+    ),
+    Step(
+        slug="unschedule",
+        link="Take off the agenda",
+        permission="classes.schedule_version",
+        action=workflow.take_off_agenda,
+        offered=lambda version: version.status == VersionStatus.PROPOSED and version.meeting_id is not None,
+        title=lambda version: f"Take {version_of(version)} off the agenda of {version.meeting}",
+        explanation=lambda version: "It stays proposed, to no meeting yet, until it is put on another agenda.",
+        submit="Take off the agenda",
+        done=lambda version, _: f"{version_of(version).capitalize()} was taken off the agenda; it is still proposed.",
     ),
     Step(
         slug="adopt",

@@ -54,7 +54,7 @@ def object_or_404(queryset, object_id):
 
 def require_perm(request, permission):
     if not request.user.has_perm(permission):
-        raise PermissionDenied
+        raise PermissionDenied(permission)  # the 403 page names it
 
 
 @dataclass(frozen=True)
@@ -72,6 +72,8 @@ class Step:
     done: Callable  # of the object and the action's result: the message once done
     form: type = None  # a StepForm; None: the button alone confirms it
     offered: Callable = lambda obj: True  # whether the object's page offers it now
+    offered_to: Callable = lambda obj, user: True  # whether the object is this user's to take it on; else 403
+    not_yours: str = ""  # the 403 page's reason when it is not
     items: Callable = lambda obj: []  # of the object: what the step touches, listed on its page
     goes_to: Callable = lambda obj, result: obj  # where the admin goes once it is done
 
@@ -119,7 +121,7 @@ class Steps:
         return [
             (step.link, self.step_url(step.slug, obj))
             for step in self.steps
-            if request.user.has_perm(step.permission) and step.offered(obj)
+            if request.user.has_perm(step.permission) and step.offered(obj) and step.offered_to(obj, request.user)
         ]
 
     def step_object(self, request, object_id):
@@ -129,6 +131,8 @@ class Steps:
     def step_view(self, request, object_id, *, step):
         obj = self.step_object(request, object_id)
         require_perm(request, step.permission)
+        if not step.offered_to(obj, request.user):
+            raise PermissionDenied(step.not_yours)
         form = (step.form or StepForm)(posted(request), obj=obj)
         back = safe_next(request, self.change_url(obj))
         if request.method == "POST" and form.is_valid():
@@ -179,6 +183,17 @@ class ProposeForm(StepForm):
         super().__init__(data, obj=obj)
         self.fields["meeting"].queryset = Meeting.objects.filter(jurisdiction=obj.job_class.jurisdiction_id)
         self.fields["meeting"].initial = obj.meeting_id
+
+
+class AgendaForm(ProposeForm):
+    def __init__(self, data=None, *, obj):
+        super().__init__(data, obj=obj)
+        meeting = self.fields["meeting"]
+        meeting.required, meeting.empty_label = True, None
+        meeting.help_text = (
+            "The commission meeting whose agenda it goes on. Only this class's jurisdiction's meetings are offered."
+        )
+        meeting.queryset = meeting.queryset.exclude(pk=obj.meeting_id)
 
 
 class AdoptForm(ProposeForm):

@@ -5,6 +5,7 @@ with the text in force, and list every change made to it. Two analysts saving on
 overwrite each other: a form opened before someone else's save is refused (see VersionForm).
 """
 
+from adminsortable2.admin import SortableAdminBase
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
@@ -101,7 +102,7 @@ class VersionForm(forms.ModelForm):
 
 
 @admin.register(Version)
-class VersionAdmin(Steps, AuditTrailAdmin):
+class VersionAdmin(SortableAdminBase, Steps, AuditTrailAdmin):
     form = VersionForm
     change_form_template = "admin/classes/lifecycle_change_form.html"
     list_display = ["title", "number", "status", "jurisdiction", "department", "jurisdictional_class", "adopted_on"]
@@ -161,6 +162,15 @@ class VersionAdmin(Steps, AuditTrailAdmin):
     inlines = [part_inline(part) for part in structure.PARTS]
     steps = VERSION_STEPS
     views = {"compare": "compare_view", "changes": "changes_view"}
+
+    def get_inline_instances(self, request, obj=None):
+        """Each part's inline, its heading saying how many rows the version has, so a folded part still tells."""
+        inlines = super().get_inline_instances(request, obj)
+        if obj is not None:
+            for inline in inlines:
+                count = inline.model._default_manager.filter(version=obj).count()
+                inline.verbose_name_plural = f"{inline.verbose_name_plural} ({count})"
+        return inlines
 
     @admin.display(ordering="job_class__jurisdiction__name")
     def jurisdiction(self, version):
@@ -228,7 +238,7 @@ class VersionAdmin(Steps, AuditTrailAdmin):
     def step_object(self, request, object_id):
         version = object_or_404(Version.objects.select_related("job_class__jurisdiction", "meeting"), object_id)
         if not self.has_view_permission(request, version):
-            raise PermissionDenied
+            raise PermissionDenied("classes.view_version")
         return version
 
     def compare_view(self, request, object_id):

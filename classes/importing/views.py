@@ -3,6 +3,7 @@
 import time
 
 from django import forms
+from django.contrib import admin
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
@@ -53,6 +54,7 @@ def _import(request, files, deadline):
 
 def _page(request, form, *, reports=None, refusal="", status=200):
     context = {
+        **admin.site.each_context(request),  # the admin's header, user links and side bar
         "form": form,
         "reports": reports,
         "refusal": refusal,

@@ -68,6 +68,11 @@ class VersionQuerySet(models.QuerySet):
             *(part.name for part in structure.PARTS),
             linked_classes(),
             "job_class__history",
+            Prefetch(
+                "job_class__versions",
+                queryset=Version.objects.public().order_by("number"),
+                to_attr="public_versions",
+            ),
         )
 
     def of_class(self, jurisdiction_slug, class_slug):
@@ -178,6 +183,17 @@ class Version(models.Model):
         help_text="The commission meeting this version is proposed to, or was adopted at.",
     )
 
+    # PROTECT, as for updated_by: the row outlives its proposal once adopted.
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        help_text="Who sent this version to the commission; only they may withdraw the proposal.",
+    )
+
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # PROTECT: an adopted row cannot change, so a user who saved one is deactivated, never deleted.
@@ -203,6 +219,7 @@ class Version(models.Model):
             ("propose_version", "Can send a draft to the commission"),
             ("adopt_version", "Can adopt a proposed version or return it to draft"),
             ("start_revision", "Can start a new draft from the adopted version"),
+            ("schedule_version", "Can put a proposed version on a meeting's agenda or take it off"),
         ]
         constraints = [
             models.UniqueConstraint(fields=["job_class", "number"], name="version_number_unique_in_class"),
@@ -255,6 +272,12 @@ class Version(models.Model):
         if self.adopted_on and self.status not in PUBLIC_STATUSES:
             raise ValidationError({"adopted_on": "Only an adopted or superseded version has an adoption date."})
 
+    def can_be_withdrawn_by(self, user):
+        """A proposal is withdrawn by the analyst who made it; the commission returns others to draft."""
+        return (
+            self.status == VersionStatus.PROPOSED and self.proposed_by_id is not None and self.proposed_by_id == user.pk
+        )
+
     @property
     def is_public(self):
         return self.status in PUBLIC_STATUSES
@@ -273,6 +296,50 @@ class Version(models.Model):
             stored.status == VersionStatus.ADOPTED and self.status == VersionStatus.SUPERSEDED
         )
         return changed <= SUPERSEDING_FIELDS and status_ok
+
+    def own_adoption(self):
+        """This text's adoption as its adoption line prints it: date, then the commission and meeting, then the
+        resolution, each where known."""
+        if not self.adopted_on:
+            return ""
+        commission = self.job_class.jurisdiction.commission_name
+        meeting = f"{self.meeting.get_kind_display().lower()} meeting" if self.meeting_id else ""
+        said = [f"{self.adopted_on.month}/{self.adopted_on.day}/{self.adopted_on.year}", commission, meeting]
+        return "Adopted: " + ", ".join(part for part in [*said, self.adoption_reference] if part)
+
+    def adoption_line_once_adopted(self, *, supersedes):
+        """The line this text prints once adopted: the legacy history it carries, then its own adoption.
+
+        A class's first text entered with a bare date is a legacy text: the line its source printed already says
+        when it was adopted, so nothing is added to it. A revision, or any text adopted at a meeting, adds its own.
+        """
+        if not (supersedes or self.meeting_id):
+            return self.adoption_line
+        return "\n".join(line for line in [self.adoption_line.strip(), self.own_adoption()] if line)
+
+    def adoption_history(self):
+        """Every dated event of the class up to this text, oldest first: the legacy dates of texts not held, then
+        the adoption of each public text up to this one, named as such. A text not adopted says so last. A later
+        adoption is left out, so that a text's permanent page keeps reading as it did when it was adopted."""
+        lines = [
+            f"{entry.get_kind_display()} {short_date(entry.date)}{parenthesised(entry.reference)}"
+            + (f" by {entry.by}" if entry.by else "")
+            for entry in self.job_class.history.all()
+        ]
+        public = getattr(self.job_class, "public_versions", None)
+        if public is None:
+            public = self.job_class.versions.public().order_by("number")
+        for version in (version for version in public if version.number <= self.number):
+            text = "This text" if version.pk == self.pk else f"Version {version.number}"
+            if version.adopted_on:
+                lines.append(
+                    f"{text} adopted {short_date(version.adopted_on)}{parenthesised(version.adoption_reference)}"
+                )
+            elif version.pk == self.pk:
+                lines.append("The source gives no adoption date for this text")
+        if not self.is_public:
+            lines.append("This text has not been adopted")
+        return lines
 
     @cached_property
     def sections_by_placement(self):
@@ -296,6 +363,14 @@ class Version(models.Model):
             notes_group = next((g for g in groups if g.kind == PathKind.OPEN_COMPETITIVE), groups[-1])
             notes_group.has_notes = True
         return groups
+
+
+def short_date(day):
+    return f"{day.month}/{day.day}/{day.year}"
+
+
+def parenthesised(reference):
+    return f" ({reference})" if reference else ""
 
 
 class PathGroup:
