@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('classes', '0011_list_item_labels'),
+        ('classes', '0012_agenda_and_withdrawal'),
     ]
 
     operations = [
