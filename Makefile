@@ -22,8 +22,9 @@ seed: install
 run: seed
 	DEBUG=true $(BIN)/python manage.py runserver $(ADDRESS)
 
+# Asks for a name and a password, unless DJANGO_SUPERUSER_PASSWORD (with _USERNAME and _EMAIL) is set.
 superuser: install
-	DEBUG=true $(BIN)/python manage.py createsuperuser
+	DEBUG=true $(BIN)/python manage.py createsuperuser $(if $(DJANGO_SUPERUSER_PASSWORD),--noinput)
 
 test: install
 	$(BIN)/pytest

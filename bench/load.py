@@ -353,7 +353,7 @@ def search_words():
     from django.db.models import F
 
     from classes.models import SearchDocument
-    from classes.search import STOPWORDS, WORD
+    from classes.search.words import STOPWORDS, WORD
 
     step = max(1, SearchDocument.objects.count() // SAMPLE_DOCUMENTS)
     sample = SearchDocument.objects.alias(slot=F("pk") % step).filter(slot=0).order_by("pk")
@@ -390,9 +390,9 @@ def misspelling(title_words, known, most_tries=400):
     """The commonest title word of 6 letters or more with one letter changed, near its middle first, such that
     the result is no word of any document and search corrects it back to the word (a typo it cannot correct
     would measure an empty page)."""
-    from classes import search
+    from classes.search import backends, spelling
 
-    backend = search._backend("default")  # the module's own "matches nothing as typed" and correction
+    backend = backends.for_database("default")  # search's own "matches nothing as typed" and correction
     tries, uncorrected = 0, []
     for word in (w for w in title_words if len(w) >= 6):
         middle = len(word) // 2
@@ -407,7 +407,7 @@ def misspelling(title_words, known, most_tries=400):
                         f"No one-letter misspelling of a common title word that search corrects ({most_tries} tried)."
                     )
                 if not backend.exists([typo]):
-                    if backend.corrected([typo]) == [word]:
+                    if spelling.corrected([typo], backend) == [word]:
                         return typo, uncorrected
                     uncorrected.append(typo)
     sys.exit("No one-letter misspelling of a title word that search corrects.")
@@ -423,13 +423,14 @@ def matches(q, **filters):
 
 
 def search_note(q):
-    from classes import search
+    from classes.search import backends, spelling
+    from classes.search.words import searchable
 
     note = f"q={q!r}: {matches(q)} matches"
-    words = search._words(q)
-    backend = search._backend("default")
+    words = searchable(q)
+    backend = backends.for_database("default")
     if not backend.exists(words):
-        note += f", read as {' '.join(backend.corrected(words))!r}"
+        note += f", read as {' '.join(spelling.corrected(words, backend))!r}"
     return note
 
 

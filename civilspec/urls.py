@@ -11,7 +11,7 @@ from .health import health
 
 urlpatterns = [
     path("", catalogue.home, name="home"),
-    path("", include("qualifications.urls")),  # before the catalogue's: "classes/qualify/" is the checker's
+    path("", include("qualifications.urls")),
     path("classes/", include("classes.urls")),
     path("jurisdictions/<slug:slug>/", catalogue.jurisdiction_detail, name="jurisdiction"),
     path("packets/<str:date>/pdf/", documents.packet_pdf, name="packet_pdf"),

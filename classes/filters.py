@@ -10,8 +10,8 @@ from django.db.models import Exists, OuterRef
 from django.forms.utils import flatatt
 from django.utils.safestring import mark_safe
 
+from classes.vocabulary import EducationLevel, PathKind
 from qualifications.models import Path
-from qualifications.vocabulary import EducationLevel, PathKind
 
 from .models import ClassSeries, Department, JobClass, Jurisdiction, SpecialRequirement, Version
 from .vocabulary import JurisdictionalClass, SpecialRequirementKind
@@ -24,7 +24,7 @@ EDUCATION_CEILINGS = [(NO_EDUCATION, "No education stated"), *EducationLevel.cho
 
 def current_version_has(model, **conditions):
     """An Exists over rows of `model` belonging to the class's current adopted version."""
-    return Exists(model.objects.filter(version__job_class=OuterRef("pk"), version__status="adopted", **conditions))
+    return Exists(model.objects.in_force().filter(version__job_class=OuterRef("pk"), **conditions))
 
 
 def named_by_adopted_text(**conditions):
@@ -34,8 +34,8 @@ def named_by_adopted_text(**conditions):
 
 
 def jurisdiction_choices():
-    # Plain values: as model instances, through a model choice field's server-side cursor, 200 jurisdictions
-    # cost a search page 4 ms more.
+    # Plain values: every list and search page writes this select, and model instances cost it measurably
+    # (docs/scaling.md).
     return Jurisdiction.objects.order_by("name").values_list("slug", "name")
 
 
@@ -53,9 +53,8 @@ class JurisdictionFilter(django_filters.ChoiceFilter):
 
 
 class OnePassSelect(forms.Select):
-    """A select written in one pass, straight from its choices. Through Django's option template a statewide
-    jurisdiction's thousands of departments and series took most of a second per list page; through its option
-    dictionaries and `format_html`, the 200 jurisdictions still took a third of a search page's time."""
+    """A select written in one pass, straight from its choices: Django's option template, and even its option
+    dictionaries, cost a list page most of its time for a statewide jurisdiction's departments (docs/scaling.md)."""
 
     def render(self, name, value, attrs=None, renderer=None):
         chosen = set(self.format_value(value))

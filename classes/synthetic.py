@@ -21,7 +21,7 @@ from django.db import connection, reset_queries, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from classes import search
+from classes import search, structure
 from classes.models import (
     KSA,
     CatalogueEdition,
@@ -44,13 +44,14 @@ from classes.vocabulary import (
     JurisdictionKind,
     KSAKind,
     KSALevel,
+    PathKind,
     SectionLayout,
     SectionPlacement,
     SpecialRequirementKind,
+    SubstitutionKind,
     VersionStatus,
 )
 from qualifications.models import Definition, Path, Substitution, TimeInTitle
-from qualifications.vocabulary import PathKind, SubstitutionKind
 
 SLUG_PREFIX = "synthetic-"
 FIRST_ADOPTION = datetime.date(1975, 1, 1)
@@ -1674,6 +1675,14 @@ def insert(model, columns, rows):
     """
     if not rows:
         return
+    # A field the plan does not write (added to a part since) takes its default, as Django would give it.
+    unwritten = [
+        field
+        for field in model._meta.concrete_fields
+        if field.attname not in columns and not field.primary_key and (field.has_default() or not field.null)
+    ]
+    columns = [*columns, *(field.attname for field in unwritten)]
+    rows = [(*row, *(field.get_default() for field in unwritten)) for row in rows] if unwritten else rows
     fields = [model._meta.get_field(name) for name in columns]
     rows = prepared(fields, rows)
     names = ", ".join(connection.ops.quote_name(field.column) for field in fields)
@@ -1894,7 +1903,7 @@ def write_parts(versions, counts):
         counts.add(model, len(rows))
 
 
-SEARCH_DOCUMENT_COLUMNS = ["job_class_id", "version_id", *search.DOCUMENT_TEXTS]
+SEARCH_DOCUMENT_COLUMNS = ["job_class_id", "version_id", *structure.DOCUMENT_COLUMNS]
 
 
 def write_documents(current, counts):
@@ -1902,23 +1911,32 @@ def write_documents(current, counts):
     from the text in hand. Read back by index_classes, they took 630 s of a 100,000-class catalogue's 19 minutes."""
     rows = []
     for class_id, values, text in current:
-        document = search.document_texts(values, document_parts(text))
-        rows.append((class_id, values["id"], *(document[column] for column in search.DOCUMENT_TEXTS)))
+        document = search.document_texts(structure.row(values), document_parts(text))
+        rows.append((class_id, values["id"], *(document[column] for column in structure.DOCUMENT_COLUMNS)))
     insert(SearchDocument, SEARCH_DOCUMENT_COLUMNS, rows)
     counts.add(SearchDocument, len(rows))
 
 
 def document_parts(text):
-    """The version's parts as `search.document_texts` reads them: the values of the fields `search.PART_LINES` names."""
+    """The version's parts as `search.document_texts` reads them: rows holding the fields each part prints."""
+    row = structure.row
     return {
-        "duties": [[duty] for duty in text.duties],
-        "ksas": [[ksa] for ksa, _, _ in text.ksas],
-        "competencies": [[name, description] for name, description in text.competencies],
-        "paths": [[path.text] for path in text.paths],
-        "substitutions": [[substitution["text"]] for substitution in text.substitutions],
-        "definitions": [[label, definition] for _, _, label, definition in text.definitions],
-        "special_requirements": [[requirement] for _, _, requirement in text.special_requirements],
-        "other_sections": [[heading, section] for _, heading, _, section in text.other_sections],
+        "duties": [row({"label": "", "text": duty}) for duty in text.duties],
+        "ksas": [row({"label": "", "text": ksa}) for ksa, _, _ in text.ksas],
+        "competencies": [row({"name": name, "description": about}) for name, about in text.competencies],
+        "paths": [row({"connector": path.connector, "label": path.label, "text": path.text}) for path in text.paths],
+        "substitutions": [row(substitution) for substitution in text.substitutions],
+        "definitions": [
+            row({"marker": marker, "label": label, "text": definition})
+            for marker, _, label, definition in text.definitions
+        ],
+        "special_requirements": [
+            row({"heading": heading, "text": requirement}) for _, heading, requirement in text.special_requirements
+        ],
+        "other_sections": [
+            row({"placement": placement, "heading": heading, "text": section})
+            for placement, heading, _, section in text.other_sections
+        ],
     }
 
 

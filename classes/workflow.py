@@ -5,27 +5,12 @@ supersedes the text in force, an adopted text is never edited) hold whoever asks
 """
 
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 
-from . import search
-from .models import JobClass, Review, Version
-from .models.versions import PART_LISTS
+from . import structure
+from .models import JobClass, OpenVersionError, Review, Version
+from .publishing import catalogue_changed
 from .vocabulary import VersionStatus
-
-# What a new draft does not inherit from its source: identity, status, adoption and bookkeeping.
-NOT_COPIED = {
-    "id",
-    "number",
-    "status",
-    "adopted_on",
-    "adoption_reference",
-    "meeting",
-    "created_at",
-    "updated_at",
-    "updated_by",
-    "lock_version",
-}
 
 
 class WorkflowError(Exception):
@@ -35,48 +20,45 @@ class WorkflowError(Exception):
 def start_revision(job_class, *, by):
     """A new draft copied whole from the adopted version: every part and every structured fact."""
     with transaction.atomic():
-        job_class = JobClass.objects.select_for_update().get(pk=job_class.pk)
-        open_version = job_class.versions.open().first()
-        if open_version:
-            raise WorkflowError(
-                f"{job_class} already has version {open_version.number} {open_version.get_status_display().lower()}; "
-                "finish or return it before starting another."
-            )
+        try:
+            job_class = JobClass.objects.locked_for_new_version(job_class.pk)
+        except OpenVersionError as error:
+            raise WorkflowError(str(error)) from error
         source = job_class.versions.current().first()
         if source is None:
             raise WorkflowError(f"{job_class} has no adopted version to start a revision from.")
-        number = job_class.versions.aggregate(highest=Max("number"))["highest"] + 1
-        return copy_version(source, number=number, by=by)
+        return copy_version(source, number=job_class.next_version_number(), by=by)
 
 
 def copy_version(source, *, number, by):
-    fields = {
-        field.attname: getattr(source, field.attname)
-        for field in Version._meta.concrete_fields
-        if field.attname.removesuffix("_id") not in NOT_COPIED and field.attname not in NOT_COPIED
-    }
-    draft = Version(**fields, number=number, status=VersionStatus.DRAFT, updated_by=by)
+    """A draft of `source`'s class holding its whole text: every field of the version that is text, every part."""
+    text = {name: getattr(source, name) for name in ["job_class", *structure.text_fields()]}
+    draft = Version(**text, number=number, status=VersionStatus.DRAFT, updated_by=by)
     draft.save()
-    copied_paths = {}  # a source path's id: its copy, for the rules printed in it (Substitution.path)
-    for path in source.paths.all():
-        titles = list(path.titles.all())
-        source_id = path.pk
-        path.pk = path.id = None
-        path.version = draft
-        path.save()
-        copied_paths[source_id] = path
-        for title in titles:
-            title.pk = title.id = None
-            title.path = path
-            title.save()
-    for related_name in PART_LISTS:
-        for part in getattr(source, related_name).all():
-            part.pk = part.id = None
-            part.version = draft
-            if getattr(part, "path_id", None):
-                part.path = copied_paths[part.path_id]
-            part.save()
+    copies = {}
+    for part in structure.PARTS:
+        _copy_rows(part, source, draft, copies)
     return draft
+
+
+def _copy_rows(part, source, owner, copies):
+    """Copy `part`'s rows of `source` to `owner`, and their children; `copies` maps each copied row (model, key) to
+    its copy, so that a row naming another part's row (a substitution the path it is printed in) names the copy."""
+    for row in part.rows(source):
+        children = list(part.children.rows(row)) if part.children else []
+        original = (type(row), row.pk)
+        row.pk = row.id = None
+        setattr(row, part.owner, owner)
+        for field in row._meta.concrete_fields:
+            named = (field.related_model, getattr(row, field.attname)) if field.is_relation else None
+            if named in copies:
+                setattr(row, field.name, copies[named])
+        row.save()
+        copies[original] = row
+        for child in children:
+            child.pk = child.id = None
+            setattr(child, part.children.owner, row)
+            child.save()
 
 
 def propose(version, *, by, meeting=None):
@@ -101,41 +83,50 @@ def adopt(version, *, by, meeting=None, adopted_on=None, reference=None):
     The date and reference come from the meeting unless given; the class takes the new title and code.
     """
     with transaction.atomic():
-        job_class = JobClass.objects.select_for_update().get(pk=version.job_class_id)
-        stored = _locked(version, VersionStatus.PROPOSED, "be adopted")
-        meeting = meeting or stored.meeting
-        _check_meeting(meeting, job_class)
-        adopted_on = adopted_on or (meeting.date if meeting else None)
-        if adopted_on is None:
-            raise WorkflowError("Adoption needs a date: choose the meeting, or give the date of adoption.")
-        if reference is None:
-            reference = meeting.minutes_reference if meeting else ""
-        if stored.code:
-            holder = job_class.jurisdiction.classes.filter(code=stored.code).exclude(pk=job_class.pk).first()
-            if holder:
-                raise WorkflowError(f"Class code {stored.code} already belongs to {holder}; choose another code.")
-        for current in job_class.versions.current():
-            current.status = VersionStatus.SUPERSEDED
-            current.save(update_fields=["status", "updated_at"])
-        _save(
-            stored,
-            status=VersionStatus.ADOPTED,
-            adopted_on=adopted_on,
-            adoption_reference=reference,
-            meeting=meeting,
-            updated_by=by,
-        )
-        job_class.title, job_class.code = stored.title, stored.code
-        job_class.save(update_fields=["title", "code"])
-        search.index_classes([job_class.pk])
+        _adopt(version, by=by, meeting=meeting, adopted_on=adopted_on, reference=reference)
+        catalogue_changed([version.job_class_id])
     return _refreshed(version)
+
+
+def _adopt(version, *, by, meeting=None, adopted_on=None, reference=None):
+    """Adopt one version, inside the caller's transaction."""
+    job_class = JobClass.objects.select_for_update().get(pk=version.job_class_id)
+    stored = _locked(version, VersionStatus.PROPOSED, "be adopted")
+    meeting = meeting or stored.meeting
+    _check_meeting(meeting, job_class)
+    adopted_on = adopted_on or (meeting.date if meeting else None)
+    if adopted_on is None:
+        raise WorkflowError("Adoption needs a date: choose the meeting, or give the date of adoption.")
+    if reference is None:
+        reference = meeting.minutes_reference if meeting else ""
+    if stored.code:
+        holder = job_class.jurisdiction.classes.filter(code=stored.code).exclude(pk=job_class.pk).first()
+        if holder:
+            raise WorkflowError(f"Class code {stored.code} already belongs to {holder}; choose another code.")
+    for current in job_class.versions.current():
+        current.status = VersionStatus.SUPERSEDED
+        current.save(update_fields=["status", "updated_at"])
+    _save(
+        stored,
+        status=VersionStatus.ADOPTED,
+        adopted_on=adopted_on,
+        adoption_reference=reference,
+        meeting=meeting,
+        updated_by=by,
+    )
+    job_class.title, job_class.code = stored.title, stored.code
+    job_class.save(update_fields=["title", "code"])
 
 
 def adopt_meeting(meeting, *, by):
     """Adopt every version proposed to the meeting, all or none."""
     with transaction.atomic():
         proposed = list(meeting.versions.filter(status=VersionStatus.PROPOSED).order_by("pk"))
-        return [adopt(version, by=by, meeting=meeting) for version in proposed]
+        for version in proposed:
+            _adopt(version, by=by, meeting=meeting)
+        if proposed:
+            catalogue_changed([version.job_class_id for version in proposed])
+    return [_refreshed(version) for version in proposed]
 
 
 def abolish(job_class, *, on, by):
@@ -146,7 +137,7 @@ def abolish(job_class, *, on, by):
             raise WorkflowError(f"{stored} was already abolished on {stored.abolished_on:%B %-d, %Y}.")
         stored.abolished_on = on
         stored.save(update_fields=["abolished_on"])
-        search.index_classes([stored.pk])
+        catalogue_changed([stored.pk])
     job_class.abolished_on = on
     return job_class
 
@@ -157,7 +148,12 @@ def record_review(job_class, *, by, on=None, note=""):
         raise WorkflowError(f"{job_class} was abolished; an abolished class is not reviewed.")
     if not job_class.versions.current().exists():
         raise WorkflowError(f"{job_class} has no adopted text to review.")
-    return Review.objects.create(job_class=job_class, reviewed_on=on or timezone.localdate(), reviewed_by=by, note=note)
+    with transaction.atomic():
+        review = Review.objects.create(
+            job_class=job_class, reviewed_on=on or timezone.localdate(), reviewed_by=by, note=note
+        )
+        catalogue_changed()
+    return review
 
 
 def _locked(version, status, action):

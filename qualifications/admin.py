@@ -6,7 +6,7 @@ from django.contrib import admin
 from classes.ordering import StackedOrderedInline, TabularOrderedInline, text_is_editable
 from classes.vocabulary import VersionStatus
 
-from .models import Definition, Path, Substitution, TimeInTitle
+from .models import Path, Substitution, TimeInTitle
 
 
 class PathInline(StackedOrderedInline):
@@ -53,10 +53,6 @@ class SubstitutionInline(StackedOrderedInline):
         if "path" in formset.form.base_fields:  # a rule belongs to a path of its own version
             formset.form.base_fields["path"].queryset = obj.paths.all() if obj else Path.objects.none()
         return formset
-
-
-class DefinitionInline(TabularOrderedInline):
-    model = Definition
 
 
 class TimeInTitleInline(TabularOrderedInline):

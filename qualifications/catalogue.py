@@ -8,11 +8,11 @@ from itertools import islice
 from django.db.models import Prefetch, Q
 
 from classes.models import Version
+from classes.vocabulary import EducationLevel, PathKind, SubstitutionKind
 
 from .checker import MET, evaluate
 from .models import Path
 from .rules import Questions, Rules
-from .vocabulary import EducationLevel, PathKind, SubstitutionKind
 
 # Candidates read (with all their paths) and evaluated at a time: few at first, as a page of matches often fills
 # from the first candidates, then more and more for a profile that few classes accept.
@@ -78,10 +78,9 @@ def candidates(profile, jurisdiction):
         )
         & (Q(supervisory_years__isnull=True) | Q(supervisory_years__lte=_years_up(supervisory_months)))
     )
-    paths = Path.objects.filter(
+    paths = Path.objects.in_force().filter(
         within_reach | Q(is_equivalent_combination=True),
         kind=PathKind.OPEN_COMPETITIVE,
-        version__status="adopted",
         version__job_class__abolished_on__isnull=True,
     )
     if jurisdiction:

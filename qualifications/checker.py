@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from itertools import pairwise
 
+from classes.vocabulary import EducationLevel
+
 from .profile import FULL_TIME_HOURS
 from .rules import PathRule, norm, unique
-from .vocabulary import EducationLevel
 
 MET, NOT_MET, CANNOT_TELL = "met", "not_met", "cannot_tell"
 OUTCOME_LABELS = {MET: "You appear to meet this path", NOT_MET: "Not met yet", CANNOT_TELL: "Cannot tell"}
@@ -45,6 +46,38 @@ class Check:
     outcome: str
     reason: str
     gap: str = ""
+
+
+@dataclass(frozen=True)
+class JobsRule:
+    """Which of an applicant's jobs count as a path's experience, and how."""
+
+    kinds: tuple  # kinds of work that count; empty: any
+    paid: bool | None  # True: unpaid work does not count
+    part_time: bool | None  # False: part-time work does not count
+    full_week: int  # hours a week that count as full time
+
+
+@dataclass(frozen=True)
+class Counted:
+    """An applicant's work that counts under a JobsRule, in full-time months."""
+
+    months: Fraction
+    supervisory_months: Fraction
+    notes: list  # why some work did not count
+
+
+@dataclass(frozen=True)
+class Needs:
+    """What a path asks at a number of years of college: years of experience, of it supervisory, credit hours."""
+
+    college: Fraction
+    experience: Fraction
+    supervisory: Fraction
+    credit_hours: Fraction
+
+    def met_by(self, experience, supervisory, credit_hours):
+        return experience >= self.experience and supervisory >= self.supervisory and credit_hours >= self.credit_hours
 
 
 def evaluate(rules, profile, *, assume_confirmed=False):
@@ -196,11 +229,11 @@ class _Screen:
 
     # Experience
 
-    def counted(self, jobs_rule, result):
-        """(months, supervisory months, notes) of the profile's work that counts under `jobs_rule`, in full-time
-        equivalent: part-time at its share of the stated full-time week (else 40 hours), never more than full time.
+    def counted(self, jobs, result):
+        """The profile's work that counts under `jobs` (a JobsRule), in full-time equivalent: part-time at its share
+        of the stated full-time week (else 40 hours), never more than full time.
         """
-        kinds, paid, part_time, full_week = jobs_rule
+        kinds, paid, part_time, full_week = jobs.kinds, jobs.paid, jobs.part_time, jobs.full_week
         months = supervisory = Fraction(0)
         notes = []
         unconfirmed = False
@@ -224,7 +257,7 @@ class _Screen:
                 supervisory += job.months * share
         if unconfirmed:
             result.assumed.append(f"your experience is of the kind named: {listing(kinds)}")
-        return months, supervisory, notes
+        return Counted(months, supervisory, notes)
 
     def experience(self, rule, result):
         if rule.experience_years is None:
@@ -232,9 +265,10 @@ class _Screen:
                 return [Check(CANNOT_TELL, "The path names experience but the years it needs were not recorded.")]
             return []
         full_week = rule.full_time_hours_per_week or FULL_TIME_HOURS
-        jobs_rule = (rule.experience_kinds, rule.paid_experience, rule.part_time_accepted, full_week)
-        months, supervisory_months, notes = self.counted(jobs_rule, result)
-        have = months / 12
+        counted = self.counted(
+            JobsRule(rule.experience_kinds, rule.paid_experience, rule.part_time_accepted, full_week), result
+        )
+        have, notes = counted.months / 12, counted.notes
         need = rule.experience_years
         what = "paid experience" if rule.paid_experience else "experience"
         if rule.experience_kinds:
@@ -252,7 +286,7 @@ class _Screen:
         else:
             checks.append(self.substituted(rule, have, need, said, result))
         if rule.supervisory_years:
-            have_supervisory = supervisory_months / 12
+            have_supervisory = counted.supervisory_months / 12
             sup_said = f"Needs {years(rule.supervisory_years)} of it supervisory; you have {years(have_supervisory)}."
             short = rule.supervisory_years - have_supervisory
             checks.append(
@@ -362,14 +396,17 @@ class _Screen:
         by_college = {}  # where two paths ask the same college, the one asking less experience sets the limit
         for point in sorted(
             (
-                Fraction(DEGREE_CREDITS.get(p.education_level, 0), CREDITS_PER_YEAR),
-                p.experience_years,
-                p.supervisory_years or Fraction(0),
-                Fraction(p.credit_hours or 0),
-            )
-            for p in anchors
+                Needs(
+                    Fraction(DEGREE_CREDITS.get(p.education_level, 0), CREDITS_PER_YEAR),
+                    p.experience_years,
+                    p.supervisory_years or Fraction(0),
+                    Fraction(p.credit_hours or 0),
+                )
+                for p in anchors
+            ),
+            key=lambda needs: (needs.college, needs.experience, needs.supervisory, needs.credit_hours),
         ):
-            by_college.setdefault(point[0], point)
+            by_college.setdefault(point.college, point)
         points = list(by_college.values())
         names = listing((p.label for p in anchors), "and")
         lowest = min(anchors, key=lambda p: DEGREE_CREDITS.get(p.education_level, 0)).education_level
@@ -382,28 +419,28 @@ class _Screen:
             ok, _ = self.degree_in(fields, result)
             if not ok:
                 college = Fraction(0)
-        college = min(college, points[-1][0])
+        college = min(college, points[-1].college)
         kinds = tuple(unique(kind for p in anchors for kind in p.experience_kinds))
         paid = any(p.paid_experience for p in anchors)
         part_time = False if any(p.part_time_accepted is False for p in anchors) else None
         full_week = max((p.full_time_hours_per_week or FULL_TIME_HOURS) for p in anchors)
-        months, supervisory_months, notes = self.counted((kinds, paid, part_time, full_week), result)
-        have, have_supervisory = months / 12, supervisory_months / 12
+        counted = self.counted(JobsRule(kinds, paid, part_time, full_week), result)
+        have, have_supervisory, notes = counted.months / 12, counted.supervisory_months / 12, counted.notes
         subjects = [p.credit_hour_subjects for p in anchors if p.credit_hours]
         credits = max((self.profile.credit_hours.get(norm(s), Fraction(0)) for s in subjects), default=Fraction(0))
         if subjects and self.assume and not any(norm(s) in self.profile.credit_hours for s in subjects):
             credits = Fraction(10**6)
             result.assumed.append(f"credit hours in {listing(subjects)}")
 
-        def needs(at):
-            return tuple(_along(points, at, column) for column in (1, 2, 3))
-
-        start = points[0][0]
+        start = points[0].college
         steps = [start + Fraction(n, CREDITS_PER_YEAR) for n in range(int((college - start) * CREDITS_PER_YEAR) + 1)]
         # The most college that makes the combination met: usually the most there is, so looked for from the top.
-        meeting = next((at for at in reversed(steps) if _meets(needs(at), have, have_supervisory, credits)), None)
+        meeting = next(
+            (at for at in reversed(steps) if _along(points, at).met_by(have, have_supervisory, credits)), None
+        )
         counted_at = meeting if meeting is not None else max(college, start)
-        exp_need, sup_need, credit_need = needs(counted_at)
+        at_counted = _along(points, counted_at)
+        exp_need, sup_need, credit_need = at_counted.experience, at_counted.supervisory, at_counted.credit_hours
         said = (
             f"Within the limits of {names}: counting {years(counted_at)} of college, the combination needs "
             f"{years(exp_need)} of experience"
@@ -434,7 +471,7 @@ class _Screen:
             if credit_need > credits:
                 gaps.append(f"{math.ceil(credit_need - credits)} more credit hours in {listing(subjects, 'or')}")
             gap = ", ".join(gaps) or "more education or experience"
-            least_college = needs(start)[0]  # counting less college asks more experience and fewer credit hours
+            least_college = _along(points, start).experience  # less college: more experience, fewer credit hours
             if credit_need > credits and counted_at != start and least_college > have:
                 counting = f"counting {years(start)} of college" if start else "counting no college"
                 gap += f"; or, {counting}, {years(least_college - have)} more experience"
@@ -446,18 +483,23 @@ def _only_level(level):
     return PathRule(label="", education_level=level)
 
 
-def _along(points, at, column):
-    """The requirement in `column` at `at` years of college: a straight line between neighbouring points,
-    flat beyond the ends."""
-    if at <= points[0][0]:
-        return points[0][column]
-    for (x0, *row0), (x1, *row1) in pairwise(points):
-        if at <= x1:
-            y0, y1 = row0[column - 1], row1[column - 1]
-            return y0 + (y1 - y0) * (at - x0) / (x1 - x0)
-    return points[-1][column]
-
-
-def _meets(needs, have, have_supervisory, credits):
-    experience, supervisory, credit_hours = needs
-    return have >= experience and have_supervisory >= supervisory and credits >= credit_hours
+def _along(points, at):
+    """What the paths ask at `at` years of college: a straight line between neighbouring points (Needs, by
+    college), flat beyond the ends."""
+    if at <= points[0].college:
+        return points[0]
+    for low, high in pairwise(points):
+        if at <= high.college:
+            share = (at - low.college) / (high.college - low.college)
+            return Needs(
+                at,
+                *(
+                    before + (after - before) * share
+                    for before, after in (
+                        (low.experience, high.experience),
+                        (low.supervisory, high.supervisory),
+                        (low.credit_hours, high.credit_hours),
+                    )
+                ),
+            )
+    return points[-1]

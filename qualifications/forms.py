@@ -2,8 +2,9 @@
 
 from django import forms
 
+from classes.vocabulary import EducationLevel
+
 from .profile import MOST_JOBS, MOST_YEARS
-from .vocabulary import EducationLevel
 
 FIRST_JOBS = 2  # blank job entries a new form shows; "Add another job" adds one more
 

@@ -5,8 +5,9 @@ import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from classes.vocabulary import EducationLevel
+
 from .rules import norm
-from .vocabulary import EducationLevel
 
 FULL_TIME_HOURS = 40  # a week of full-time work where a path states no rule of its own
 MOST_JOBS = 50

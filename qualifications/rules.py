@@ -2,8 +2,9 @@
 
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import NamedTuple
 
-from .vocabulary import PathKind, SubstitutionKind
+from classes.vocabulary import PathKind, SubstitutionKind
 
 
 def norm(text):
@@ -25,6 +26,13 @@ def unique(names):
     return kept
 
 
+class TitleRule(NamedTuple):
+    """Years of permanent status in a named title that a promotional path accepts."""
+
+    title: str
+    years: Fraction | None
+
+
 @dataclass(frozen=True)
 class PathRule:
     """One path's structured facts; None or empty means the text does not state it."""
@@ -43,7 +51,7 @@ class PathRule:
     part_time_accepted: bool | None = None
     full_time_hours_per_week: int | None = None
     supervisory_years: Fraction | None = None
-    titles: tuple = ()  # (title, years) pairs: status in any one of them qualifies
+    titles: tuple = ()  # TitleRules: status in any one of them qualifies
 
     @classmethod
     def from_path(cls, path):
@@ -62,7 +70,7 @@ class PathRule:
             part_time_accepted=path.part_time_accepted,
             full_time_hours_per_week=path.full_time_hours_per_week,
             supervisory_years=fraction(path.supervisory_years),
-            titles=tuple((title.title, fraction(title.years)) for title in path.titles.all()),
+            titles=tuple(TitleRule(title.title, fraction(title.years)) for title in path.titles.all()),
         )
 
     @property

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group, User
 from django.core.cache import caches
 from django.core.management import call_command
 
-from classes import caching, search
+from classes import caching, search, structure
 from classes.models import JobClass, Jurisdiction, Version
 
 FIXTURES = sorted((Path(__file__).resolve().parent.parent / "fixtures").glob("*.json"))
@@ -97,6 +97,12 @@ def analyst_client(client, analyst):
     """The test client, signed in as an HR analyst."""
     client.force_login(analyst)
     return client
+
+
+def expected_document(version):
+    """The search document of a version, built from its model instances: what indexing must write from plain values."""
+    parts = {part.name: list(part.rows(version)) for part in structure.PARTS}
+    return (version.job_class_id, version.pk, *search.document_texts(version, parts).values())
 
 
 def publish(version, status="adopted", **fields):

@@ -7,9 +7,10 @@ import pytest
 from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from classes import caching, search, workflow
-from classes.models import CatalogueEdition, Department
+from classes.models import CatalogueEdition, Department, Version
 from tests.conftest import publish
 from tests.pagetext import page_text
 
@@ -153,14 +154,29 @@ def test_a_permanent_version_keeps_its_text_and_says_it_was_superseded(client, c
     assert client.get(class_url(clerk, "versions/1/pdf/")).content == pdf_after
 
 
-def test_a_renamed_department_changes_the_pages_that_show_it(client, clerk):
+def test_a_department_renamed_in_the_admin_changes_the_pages_that_show_it(client, admin_client, clerk):
     assert "Finance" in page_text(client.get(class_url(clerk)).content.decode())
 
     department = Department.objects.get(name="Finance")
-    department.name = "Department of Finance and Budget"
-    department.save()
+    change = reverse("admin:classes_department_change", args=[department.pk])
+    renamed = {"name": "Department of Finance and Budget", "jurisdiction": department.jurisdiction_id}
+    assert admin_client.post(change, renamed).status_code == 302
 
     assert "Department of Finance and Budget" in page_text(client.get(class_url(clerk)).content.decode())
+
+
+def test_renaming_a_department_only_drafts_name_starts_no_edition(admin_client, clerk):
+    department = Department.objects.create(jurisdiction=clerk.jurisdiction, name="Planning")
+    draft = workflow.start_revision(clerk, by=None)
+    Version.objects.filter(pk=draft.pk).update(department=department)
+    edition = CatalogueEdition.objects.get().number
+
+    change = reverse("admin:classes_department_change", args=[department.pk])
+    assert (
+        admin_client.post(change, {"name": "Planning Board", "jurisdiction": clerk.jurisdiction_id}).status_code == 302
+    )
+
+    assert CatalogueEdition.objects.get().number == edition
 
 
 def test_a_draft_never_enters_any_cache(client, clerk, settings):

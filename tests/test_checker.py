@@ -6,10 +6,10 @@ from fractions import Fraction
 import pytest
 
 from classes.models import Version
+from classes.vocabulary import PathKind, SubstitutionKind
 from qualifications.checker import CANNOT_TELL, MET, NOT_MET, evaluate, overall
 from qualifications.profile import ProfileError, read_profile
 from qualifications.rules import PathRule, Rules, SubstitutionRule
-from qualifications.vocabulary import PathKind, SubstitutionKind
 
 # The names each seed prints, as an applicant picks them from the checker's lists.
 COMPUTING = "computer programming"  # a kind of experience printed by seeds 000 and 004

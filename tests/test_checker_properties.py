@@ -10,10 +10,10 @@ from fractions import Fraction
 from hypothesis import given, settings, target
 from hypothesis import strategies as st
 
+from classes.vocabulary import EducationLevel, PathKind, SubstitutionKind
 from qualifications.checker import CANNOT_TELL, MET, NOT_MET, evaluate, overall
 from qualifications.profile import JOB_KEYS, Job, Profile, ProfileError, read_profile
 from qualifications.rules import PathRule, Rules, SubstitutionRule, norm
-from qualifications.vocabulary import EducationLevel, PathKind, SubstitutionKind
 
 KINDS = ("Computer programming", "Social casework", "Investigating")
 FIELDS = ("Computer science", "Social work")

@@ -8,24 +8,20 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import IntegrityError, connection, transaction
 
-from classes import search, synthetic
+from classes import search, structure, synthetic
 from classes.models import (
-    KSA,
     CatalogueEdition,
     ClassSeries,
-    Competency,
     Department,
     Duty,
     HistoryEntry,
     JobClass,
     Jurisdiction,
-    OtherSection,
     SearchDocument,
-    SpecialRequirement,
     Version,
 )
-from classes.models.versions import PART_LISTS
-from qualifications.models import Definition, Path, Substitution, TimeInTitle
+from qualifications.models import Path, Substitution, TimeInTitle
+from tests.conftest import expected_document
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +29,7 @@ CLASSES, JURISDICTIONS = 30, 3
 # A seed whose small catalogue has every kind of row (competencies, abolished classes, unlinked titles …), so that no
 # check below passes for want of rows; the tests assert it. Any seed would do for the others.
 SEED = 26
-PART_MODELS = [Duty, KSA, Competency, OtherSection, SpecialRequirement, Substitution, Definition, Path]
+PART_MODELS = [part.model for part in structure.PARTS]
 # Kept out of the comparison: keys, which depend on what the database held before, and when rows were written.
 NOT_COMPARED = {"id", "created_at", "updated_at"}
 
@@ -368,15 +364,13 @@ def test_each_search_document_is_the_one_search_builds_from_the_stored_text(cata
     versions = (
         Version.objects.current()
         .filter(job_class__abolished_on=None)
-        .prefetch_related(*PART_LISTS, "paths")
+        .prefetch_related(*(part.name for part in structure.PARTS))
         .order_by("job_class_id")
     )
-    expected = [search._document(version) for version in versions]
+    expected = [expected_document(version) for version in versions]
 
-    assert list(SearchDocument.objects.values_list(*columns)) == [
-        tuple(getattr(document, column) for column in columns) for document in expected
-    ]
-    assert all(document.qualifications for document in expected)
+    assert list(SearchDocument.objects.values_list(*columns)) == expected
+    assert all(qualifications for *_, qualifications in expected)
 
 
 def test_search_finds_a_generated_class_by_a_word_of_its_title_and_by_its_beginning(catalogue):

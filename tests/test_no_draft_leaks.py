@@ -35,6 +35,7 @@ from classes.models import (
     SpecialRequirement,
     Version,
 )
+from classes.search import postgresql
 from qualifications.models import Definition, Path, Substitution, TimeInTitle
 from tests.conftest import publish
 
@@ -444,7 +445,7 @@ def test_no_public_address_shows_draft_text(client, catalogue, tmp_path, route):
 def test_no_search_shows_draft_text_when_title_matches_come_first(client, catalogue, tmp_path, monkeypatch):
     """Past the whole-text limit, title matches are found by the classes' own title words, not their documents:
     a draft-only class's title (it holds the marker) must not be found that way either."""
-    monkeypatch.setattr(search, "WHOLE_TEXT_RANKED_MOST", 0)
+    monkeypatch.setattr(postgresql, "WHOLE_TEXT_RANKED_MOST", 0)
 
     assert problems(client, class_list(catalogue), tmp_path) == []
 

@@ -186,10 +186,12 @@ def test_a_version_json_holds_every_part_and_each_paths_facts(client, make_class
     assert data["distinguishing_features"]["text"] == "Does clerical work."
     assert data["duties"] == {
         "heading": "TYPICAL WORK ACTIVITIES",
-        "items": ["Keeps the ledger;"],
+        "items": [{"label": "", "text": "Keeps the ledger;"}],
         "note": "Illustrative only.",
     }
-    assert data["ksas"]["items"] == [{"text": "Good knowledge of bookkeeping;", "kind": "knowledge", "level": "good"}]
+    assert data["ksas"]["items"] == [
+        {"label": "", "text": "Good knowledge of bookkeeping;", "kind": "knowledge", "level": "good"}
+    ]
     assert data["competencies"]["items"] == [{"name": "Integrity", "description": "Is honest."}]
     assert data["other_sections"][0]["heading"] == "Physical Demands"
     qualifications = data["qualifications"]

@@ -12,8 +12,7 @@ from django.urls import Resolver404, resolve
 from hypothesis import HealthCheck, Phase, given, note, settings
 from hypothesis import strategies as st
 
-from classes.vocabulary import JurisdictionalClass, SpecialRequirementKind
-from qualifications.vocabulary import EducationLevel, PathKind
+from classes.vocabulary import EducationLevel, JurisdictionalClass, PathKind, SpecialRequirementKind
 from tests.pagetext import page_text
 
 # Reproducible (derandomized) and bounded so the file runs in some seconds per database. Each test loads the

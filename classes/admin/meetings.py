@@ -1,18 +1,16 @@
 """Commission meetings: the versions proposed to each, adopting them together, and the meeting's packet."""
 
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
 from django.db.models import Count, Q
-from django.shortcuts import redirect
 from django.utils.html import format_html
 
 from classes import workflow
-from classes.immutability import PUBLIC_STATUSES
 from classes.models import Meeting
-from classes.vocabulary import VersionStatus
+from classes.vocabulary import PUBLIC_STATUSES, VersionStatus
 
 from .catalogue import VersionListInline
-from .steps import ConfirmForm, StepUrls, object_or_404, posted, require_perm, run_step, step_page
+from .lifecycle import ADOPT_MEETING
+from .steps import Steps, run_step
 
 
 class MeetingVersionInline(VersionListInline):
@@ -24,12 +22,8 @@ class MeetingVersionInline(VersionListInline):
     verbose_name_plural = "versions proposed to this meeting or adopted at it"
 
 
-def adopted_list(versions):
-    return "; ".join(f"{version.title} (version {version.number})" for version in versions)
-
-
 @admin.register(Meeting)
-class MeetingAdmin(StepUrls, admin.ModelAdmin):
+class MeetingAdmin(Steps, admin.ModelAdmin):
     change_form_template = "admin/classes/lifecycle_change_form.html"
     list_display = ["date", "kind", "jurisdiction", "minutes_reference", "proposed", "packet"]
     list_filter = ["jurisdiction", "kind"]
@@ -38,7 +32,7 @@ class MeetingAdmin(StepUrls, admin.ModelAdmin):
     date_hierarchy = "date"
     inlines = [MeetingVersionInline]
     actions = ["adopt_proposed"]
-    step_views = {"adopt": "adopt_view"}
+    steps = [ADOPT_MEETING]
 
     def get_queryset(self, request):
         return (
@@ -69,39 +63,11 @@ class MeetingAdmin(StepUrls, admin.ModelAdmin):
     def has_adopt_permission(self, request):
         return request.user.has_perm("classes.adopt_version")
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        meeting = self.get_object(request, unquote(object_id))
-        extra = {"step_links": self.step_links(request, meeting)} if meeting else {}
-        return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
-
     def step_links(self, request, meeting):
-        links = []
-        if meeting.proposed_count and self.has_adopt_permission(request):
-            links.append(("Adopt every version proposed to this meeting", self.step_url("adopt", meeting)))
+        links = super().step_links(request, meeting)
         if meeting.adopted_count:
             links.append(("Packet (PDF)", meeting.packet_url()))
         return links
-
-    def adopt_view(self, request, object_id):
-        meeting = object_or_404(self.get_queryset(request).select_related("jurisdiction"), object_id)
-        require_perm(request, "classes.adopt_version")
-        form = ConfirmForm(posted(request))
-        if request.method == "POST" and form.is_valid():
-            self.adopt_meetings(request, [meeting])
-            return redirect(self.change_url(meeting))
-        proposed = meeting.versions.filter(status=VersionStatus.PROPOSED).select_related("job_class")
-        return step_page(
-            request,
-            self,
-            meeting,
-            title=f"Adopt every version proposed to this meeting ({meeting})",
-            explanation=f"All of them are adopted on {meeting.date:%B %-d, %Y}"
-            f"{', ' + meeting.minutes_reference if meeting.minutes_reference else ''}, or none is: each supersedes "
-            "its class's text in force.",
-            items=[f"{version.job_class}: version {version.number}" for version in proposed],
-            form=form,
-            submit="Adopt them all",
-        )
 
     @admin.action(description="Adopt every version proposed to the selected meetings", permissions=["adopt"])
     def adopt_proposed(self, request, queryset):
@@ -111,6 +77,6 @@ class MeetingAdmin(StepUrls, admin.ModelAdmin):
         for meeting in meetings:
             done, adopted = run_step(request, workflow.adopt_meeting, meeting, by=request.user)
             if done and adopted:
-                messages.success(request, f"Adopted ({meeting}): {adopted_list(adopted)}.")
+                messages.success(request, ADOPT_MEETING.done(meeting, adopted))
             elif done:
                 messages.warning(request, f"No version is proposed to this meeting ({meeting}); nothing was adopted.")

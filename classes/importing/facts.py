@@ -8,7 +8,7 @@ words are not read as the path's own requirement.
 import re
 from decimal import Decimal
 
-from qualifications.vocabulary import EducationLevel
+from classes.vocabulary import EducationLevel
 
 from .numbers import DURATION, NUMBER, to_years
 

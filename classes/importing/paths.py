@@ -12,7 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from qualifications.vocabulary import PathKind
+from classes.vocabulary import PathKind
 
 from . import facts
 from .blocks import HEADING, ITEM

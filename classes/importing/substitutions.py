@@ -3,7 +3,7 @@
 import re
 from decimal import Decimal
 
-from qualifications.vocabulary import EducationLevel, SubstitutionKind
+from classes.vocabulary import EducationLevel, SubstitutionKind
 
 from . import facts
 from .numbers import DURATION, to_years

@@ -1,6 +1,15 @@
 """The catalogue of job classes and the versions of their specifications."""
 
-from .catalogue import ClassDueForReview, ClassSeries, Department, HistoryEntry, JobClass, Jurisdiction, Review
+from .catalogue import (
+    ClassDueForReview,
+    ClassSeries,
+    Department,
+    HistoryEntry,
+    JobClass,
+    Jurisdiction,
+    OpenVersionError,
+    Review,
+)
 from .edition import CatalogueEdition
 from .meetings import Meeting
 from .parts import KSA, Competency, Duty, OtherSection, SpecialRequirement
@@ -19,6 +28,7 @@ __all__ = [
     "JobClass",
     "Jurisdiction",
     "Meeting",
+    "OpenVersionError",
     "OtherSection",
     "Review",
     "SearchDocument",

@@ -9,7 +9,7 @@ from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from classes.vocabulary import HistoryKind, JurisdictionKind, in_vocabulary
+from classes.vocabulary import HistoryKind, JurisdictionKind, VersionStatus, in_vocabulary
 
 
 def add_years(day, years):
@@ -54,6 +54,9 @@ class Jurisdiction(models.Model):
     def __str__(self):
         return self.name
 
+    def shown_publicly(self):
+        return self.classes.with_adopted_text().exists()
+
 
 class Department(models.Model):
     """The civil division a class works in; versions name it, so old texts keep their own."""
@@ -71,6 +74,9 @@ class Department(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.jurisdiction})"
+
+    def shown_publicly(self):
+        return self.versions.public().exists()
 
 
 class ClassSeries(models.Model):
@@ -91,15 +97,42 @@ class ClassSeries(models.Model):
     def __str__(self):
         return self.name
 
+    def shown_publicly(self):
+        return self.classes.with_adopted_text().exists()
+
+
+class OpenVersionError(Exception):
+    """A class already has a text being written or before the commission: it cannot have a second."""
+
+    def __init__(self, version):
+        self.version = version
+        super().__init__(
+            f"{version.job_class} already has version {version.number} {version.get_status_display().lower()}; "
+            "finish or return it before starting another."
+        )
+
 
 class JobClassQuerySet(models.QuerySet):
+    def with_adopted_text(self):
+        """Classes with a text in force, abolished or not: each has public pages."""
+        return self.filter(versions__status=VersionStatus.ADOPTED)
+
     def current(self):
         """The public catalogue: classes not abolished that have an adopted text."""
-        return self.filter(abolished_on__isnull=True, versions__status="adopted")
+        return self.with_adopted_text().filter(abolished_on__isnull=True)
+
+    def locked_for_new_version(self, pk):
+        """The class, its row locked until the transaction ends, once it is known to have no open version: two
+        writers cannot both give it one. Raises OpenVersionError."""
+        job_class = self.select_for_update().get(pk=pk)
+        open_version = job_class.versions.open().first()
+        if open_version:
+            raise OpenVersionError(open_version)
+        return job_class
 
     def with_last_review(self):
         """Annotate `last_reviewed`: the later of the current text's adoption and the last review recorded."""
-        adopted_on = Max("versions__adopted_on", filter=Q(versions__status="adopted"))
+        adopted_on = Max("versions__adopted_on", filter=Q(versions__status=VersionStatus.ADOPTED))
         reviewed_on = Max("reviews__reviewed_on")
         # Greatest() is NULL on SQLite when either side is: each side falls back on the other.
         return self.annotate(
@@ -187,6 +220,13 @@ class JobClass(models.Model):
     def get_absolute_url(self):
         return reverse("classes:detail", args=[self.jurisdiction.slug, self.slug])
 
+    def shown_publicly(self):
+        return self.versions.current().exists()
+
+    def next_version_number(self):
+        """The number a new version of this class takes: one above the highest, 1 for the first."""
+        return (self.versions.aggregate(highest=Max("number"))["highest"] or 0) + 1
+
 
 class ClassDueForReview(JobClass):
     """The admin's review queue: the same classes, listed as `JobClass.objects.due_for_review` finds them."""
@@ -218,6 +258,9 @@ class Review(models.Model):
     def __str__(self):
         return f"Review of {self.job_class} on {self.reviewed_on:%m/%d/%Y}"
 
+    def shown_publicly(self):
+        return self.job_class.shown_publicly()
+
 
 class HistoryEntry(models.Model):
     """A dated event of a class for which no text is held, e.g. its 1977 adoption."""
@@ -240,3 +283,6 @@ class HistoryEntry(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.date:%m/%d/%Y}"
+
+    def shown_publicly(self):
+        return self.job_class.shown_publicly()

@@ -8,24 +8,22 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
-from classes.immutability import PUBLIC_STATUSES, AdoptedTextError
-from classes.vocabulary import FLSAStatus, JurisdictionalClass, SectionPlacement, VersionStatus, in_vocabulary
-from qualifications.vocabulary import PathKind
+from classes import structure
+from classes.immutability import AdoptedTextError
+from classes.vocabulary import (
+    OPEN_STATUSES,
+    PUBLIC_STATUSES,
+    FLSAStatus,
+    JurisdictionalClass,
+    PathKind,
+    SectionPlacement,
+    VersionStatus,
+    in_vocabulary,
+)
 
 from .catalogue import Department, JobClass
 from .meetings import Meeting
 
-OPEN_STATUSES = [VersionStatus.DRAFT, VersionStatus.PROPOSED]
-# The related names of a version's lists of parts; its paths, which carry titles of their own, apart.
-PART_LISTS = [
-    "duties",
-    "ksas",
-    "competencies",
-    "other_sections",
-    "special_requirements",
-    "substitutions",
-    "definitions",
-]
 # What may still change on an adopted row: it may be superseded, and the timestamp follows.
 SUPERSEDING_FIELDS = {"status", "updated_at"}
 
@@ -35,7 +33,7 @@ def linked_classes():
     no adopted text reads `job_class` None, since such a class's title and address are its draft's words."""
     return Prefetch(
         "paths__titles__job_class",
-        queryset=JobClass.objects.filter(versions__status=VersionStatus.ADOPTED).select_related("jurisdiction"),
+        queryset=JobClass.objects.with_adopted_text().select_related("jurisdiction"),
     )
 
 
@@ -67,7 +65,7 @@ class VersionQuerySet(models.QuerySet):
     def for_display(self):
         """Everything a rendered spec reads, in a fixed number of queries whatever its length."""
         return self.select_related("job_class__jurisdiction", "job_class__series", "department").prefetch_related(
-            *PART_LISTS,
+            *(part.name for part in structure.PARTS),
             linked_classes(),
             "job_class__history",
         )

@@ -3,8 +3,6 @@
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.shortcuts import get_object_or_404, render
 
-from qualifications.models import TimeInTitle
-
 from .. import caching, search
 from ..filters import ClassFilter
 from ..models import JobClass, Jurisdiction, Version
@@ -39,9 +37,9 @@ def class_list(request):
 def render_class_list(request):
     query = " ".join(request.GET.get("q", "").split())[:LONGEST_QUERY]
     sort = request.GET.get("sort") or ("relevance" if query else "title")
-    # Search finds classes of the public catalogue only; a list without a query asks for an adopted text itself.
-    # (Joined to the versions, the title matches of "service" took 45 ms to find and sort at 100,000 classes, not 11.)
-    classes = JobClass.objects.all() if query else JobClass.objects.filter(versions__status="adopted")
+    # Search finds classes of the public catalogue only, without a join to versions that would slow its title tier;
+    # a list without a query asks for an adopted text itself.
+    classes = JobClass.objects.all() if query else JobClass.objects.with_adopted_text()
     class_filter = ClassFilter(request.GET, queryset=classes)
     errors = class_filter.errors.copy()
     if sort not in SORTS:
@@ -109,10 +107,7 @@ def leads_to(job_class):
     """Current classes whose promotional paths accept time in this class."""
     return (
         JobClass.objects.current()
-        .filter(
-            versions__status="adopted",
-            versions__paths__titles__in=TimeInTitle.objects.filter(job_class=job_class),
-        )
+        .filter(versions__in=Version.objects.current().filter(paths__titles__job_class=job_class))
         .select_related("jurisdiction")
         .distinct()
         .order_by("title")

@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('classes', '0011_list_item_labels'),
-        ('qualifications', '0003_protect_promotion_links'),
+        ('qualifications', '0004_fact_names'),
     ]
 
     operations = [
