@@ -81,7 +81,8 @@ class Path(VersionPart):
         blank=True,
         help_text="Kinds of work that count as the experience, one per line, as printed.",
     )
-    excluded_experience = models.TextField(
+    excluded_experience = LinesField(
+        "work that does not count",
         blank=True,
         help_text="Kinds of work the text says do not count toward the experience, one per line, as printed. "
         "Empty means not stated, not that every kind counts.",
@@ -110,7 +111,8 @@ class Path(VersionPart):
         blank=True,
         help_text="Yes where the text counts complete years of experience only. Empty means not stated.",
     )
-    licenses = models.TextField(
+    licenses = LinesField(
+        "licences and certificates",
         blank=True,
         help_text="Licences, registrations or certificates the path requires, one per line, as printed. "
         "Empty means not stated, not that none is required.",
@@ -170,6 +172,14 @@ class Path(VersionPart):
     @property
     def credit_hour_subject_list(self):
         return LinesField.items(self.credit_hour_subjects)
+
+    @property
+    def excluded_experience_list(self):
+        return LinesField.items(self.excluded_experience)
+
+    @property
+    def license_list(self):
+        return LinesField.items(self.licenses)
 
 
 class TimeInTitle(GuardedPart):
