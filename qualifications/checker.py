@@ -176,7 +176,12 @@ class _Screen:
             checks.append(
                 Check(MET, said)
                 if short <= 0
-                else Check(NOT_MET, said, f"{amount(short)} more credit hours of college.", about="credits")
+                else Check(
+                    NOT_MET,
+                    said,
+                    f"{amount(short)} more credit hour{'s' if short != 1 else ''} of college.",
+                    about="credits",
+                )
             )
         return checks
 
@@ -323,17 +328,12 @@ class _Screen:
         return checks
 
     def could_count(self, rule, substitution):
-        """Whether the applicant has anything the substitution counts."""
-        profile = self.profile
+        """Whether the applicant may have anything the substitution counts. A licence or certificate standing in
+        for something is named only in the rule's words, so the checker cannot ask whether the applicant holds it."""
         if substitution.kind == SubstitutionKind.EDUCATION_FOR_EXPERIENCE:
             return self.college_years() > self.degree_years(substitution.education_beyond or rule.education_level)
         if substitution.kind in (SubstitutionKind.EXPERIENCE_FOR_EDUCATION, SubstitutionKind.EXPERIENCE_FOR_EXPERIENCE):
-            return any(job.months for job in profile.jobs)
-        if substitution.kind in (
-            SubstitutionKind.CERTIFICATION_FOR_EDUCATION,
-            SubstitutionKind.CERTIFICATION_FOR_EXPERIENCE,
-        ):
-            return any(licence.current_on(self.today) for licence in profile.licences.values())
+            return any(job.months for job in self.profile.jobs)
         return True
 
     # Promotional titles

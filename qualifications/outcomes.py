@@ -43,13 +43,17 @@ class PathResult:
 
     @classmethod
     def of_checks(cls, rule, checks, assumed):
-        outcomes = {check.outcome for check in checks}
+        """The path's result from its checks. A condition is one only where all else is met; on a path not met,
+        what it asks is one more thing that would close the gap."""
+        outcome = next(outcome for outcome in PATH_PRECEDENCE if outcome in {check.outcome for check in checks} | {MET})
+        conditions = [check.condition for check in checks if check.outcome == MET_ON_CONDITION]
+        gaps = [check.gap for check in checks if check.gap and check.outcome in (NOT_MET, CANNOT_TELL)]
         return cls(
             rule,
-            next(outcome for outcome in PATH_PRECEDENCE if outcome in outcomes | {MET}),
+            outcome,
             reasons=[check.reason for check in checks],
-            gaps=[check.gap for check in checks if check.gap and check.outcome in (NOT_MET, CANNOT_TELL)],
-            conditions=[check.condition for check in checks if check.outcome == MET_ON_CONDITION],
+            gaps=gaps if outcome == MET_ON_CONDITION else gaps + conditions,
+            conditions=conditions if outcome == MET_ON_CONDITION else [],
             assumed=list(dict.fromkeys(assumed)),  # one rule may lean on the same assumption twice
         )
 
