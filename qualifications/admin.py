@@ -30,7 +30,7 @@ class PathInline(StackedOrderedInline):
                     ("experience_years", "supervisory_years", "complete_years_only"),
                     ("experience_kinds", "excluded_experience"),
                     ("paid_experience", "part_time_accepted", "full_time_hours_per_week"),
-                    ("service", "status_required"),
+                    ("service", "status_required", "titles_combined"),
                 ]
             },
         ),

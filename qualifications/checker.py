@@ -347,6 +347,8 @@ class _Screen:
             if need is not None
         ]
         asked = listing(f"{title} ({years(need)})" for title, need, _ in held)
+        if rule.titles_combined:
+            return [self.combined_titles(held)]
         met = next(((title, have) for title, need, have in held if have >= need), None)
         if met:
             return [
@@ -365,6 +367,24 @@ class _Screen:
                 about="titles",
             )
         ]
+
+    def combined_titles(self, held):
+        """Time in any of the titles counted together, toward the one number of years the path asks."""
+        names = listing([title for title, _, _ in held])
+        needs = {need for _, need, _ in held}
+        have = sum(status for _, _, status in held)
+        if len(needs) > 1:
+            return Check(
+                CANNOT_TELL,
+                f"Needs permanent competitive status in {names}, combined, but the years recorded differ by title; "
+                "read its text above.",
+                about="titles",
+            )
+        need = needs.pop()
+        said = f"Needs {years(need)} of permanent competitive status in {names}, combined; you have {years(have)}."
+        if have >= need:
+            return Check(MET, said)
+        return Check(NOT_MET, said, f"{years(need - have)} more in {names}.", about="titles")
 
     # Licences and certificates
 

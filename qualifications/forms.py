@@ -28,6 +28,7 @@ class ProfileForm(forms.Form):
                 choices=[(kind, PathKind(kind).label) for kind in questions.examinations],
                 initial=questions.examinations[0],
                 widget=forms.RadioSelect,
+                required=False,  # unanswered: the first kind, as the JSON does
             )
         if questions.education:
             self.fields["education_level"] = forms.ChoiceField(

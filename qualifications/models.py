@@ -142,6 +142,13 @@ class Path(VersionPart):
         help_text="The standing in that service a promotional path asks for: permanent status, or current "
         "employment. Empty means not stated.",
     )
+    titles_combined = models.BooleanField(
+        "time in titles combined",
+        null=True,
+        blank=True,
+        help_text="Yes where a promotional path counts time in its titles together (“in any one or a combination "
+        "of these titles”); No where it asks the time in one title. Empty means not stated.",
+    )
 
     class Meta(VersionPart.Meta):
         constraints = [

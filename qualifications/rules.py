@@ -128,7 +128,8 @@ class PathRule:
     full_time_hours_per_week: int | None = None
     supervisory_years: Fraction | None = None
     complete_years_only: bool | None = None
-    titles: tuple = ()  # TitleRules: status in any one of them qualifies
+    titles: tuple = ()  # TitleRules: status in any one of them qualifies, or in all together where combined
+    titles_combined: bool | None = None
     licences: LicenceRule | None = None
 
     @classmethod
@@ -156,6 +157,7 @@ class PathRule:
             supervisory_years=fraction(path.supervisory_years),
             complete_years_only=path.complete_years_only,
             titles=tuple(TitleRule(title.title, fraction(title.years)) for title in path.titles.all()),
+            titles_combined=path.titles_combined,
             licences=LicenceRule(tuple(licences), path.license_needed_by, path.license_within_months)
             if licences
             else None,

@@ -3,10 +3,10 @@
 A path gains: quarter units beside its semester credit hours, and a total of credit hours beside those in named
 subjects; kinds of work that do not count; whether only complete years count; the licences or certificates it
 requires and when they must be held (on applying, by the examination, by appointment, or within so many months);
-whose service its experience must be in, and the standing there a promotional path asks for (permanent status,
-current employment). A substitution may name the one path it is printed in, and the units of education it counts;
-its kinds add experience for experience and a licence or certificate for education or experience. A promotional
-title may accept a class at its level. Every new fact is empty where the text does not state it: "not stated",
+whose service its experience must be in, the standing there a promotional path asks for (permanent status,
+current employment), and whether it counts time in its titles together. A substitution may name the one path it
+is printed in, and the units of education it counts; its kinds add experience for experience and a licence or
+certificate for education or experience. A promotional title may accept a class at its level. Every new fact is empty where the text does not state it: "not stated",
 never "none required".
 """
 
@@ -68,6 +68,11 @@ class Migration(migrations.Migration):
             model_name='historicalpath',
             name='status_required',
             field=models.CharField(blank=True, choices=[('permanent', 'Permanent status'), ('current_employment', 'Current employment')], help_text='The standing in that service a promotional path asks for: permanent status, or current employment. Empty means not stated.', max_length=20),
+        ),
+        migrations.AddField(
+            model_name='historicalpath',
+            name='titles_combined',
+            field=models.BooleanField(blank=True, help_text='Yes where a promotional path counts time in its titles together (“in any one or a combination of these titles”); No where it asks the time in one title. Empty means not stated.', null=True, verbose_name='time in titles combined'),
         ),
         migrations.AddField(
             model_name='historicalpath',
@@ -133,6 +138,11 @@ class Migration(migrations.Migration):
             model_name='path',
             name='status_required',
             field=models.CharField(blank=True, choices=[('permanent', 'Permanent status'), ('current_employment', 'Current employment')], help_text='The standing in that service a promotional path asks for: permanent status, or current employment. Empty means not stated.', max_length=20),
+        ),
+        migrations.AddField(
+            model_name='path',
+            name='titles_combined',
+            field=models.BooleanField(blank=True, help_text='Yes where a promotional path counts time in its titles together (“in any one or a combination of these titles”); No where it asks the time in one title. Empty means not stated.', null=True, verbose_name='time in titles combined'),
         ),
         migrations.AddField(
             model_name='path',

@@ -1,6 +1,9 @@
 """The rules specs print, read as facts and applied, each on both sides of its boundary."""
 
+from fractions import Fraction
+
 from qualifications.checker import MET, NOT_MET
+from qualifications.rules import TitleRule
 
 from .applicants import ACCOUNTING, applicant, job, path, result, rules, said, substitution
 
@@ -131,3 +134,30 @@ def test_no_education_replaces_the_floor_of_experience():
     assert below_floor.outcome == NOT_MET
     assert below_floor.gaps == ["1 month more experience."]
     assert at_floor.outcome == MET
+
+
+def clerks(combined):
+    return rules(
+        path(
+            kind="promotional",
+            text="Two years of permanent status as Account Clerk or Payroll Clerk, or in a combination of them.",
+            titles=(TitleRule("Account Clerk", Fraction(2)), TitleRule("Payroll Clerk", Fraction(2))),
+            titles_combined=combined,
+        )
+    )
+
+
+def test_time_in_named_titles_adds_up_where_the_spec_combines_them():
+    enough = applicant("high_school", status={"Account Clerk": 1, "Payroll Clerk": 1})
+    short = applicant("high_school", status={"Account Clerk": 1, "Payroll Clerk": "0.9"})
+
+    assert result(clerks(True), enough).outcome == MET
+    checked = result(clerks(True), short)
+    assert checked.outcome == NOT_MET
+    assert "combined" in said(checked)
+
+
+def test_time_in_named_titles_does_not_add_up_where_the_spec_asks_one_title():
+    assert result(clerks(None), applicant("high_school", status={"Account Clerk": 1, "Payroll Clerk": 1})).outcome == (
+        NOT_MET
+    )
