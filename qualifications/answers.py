@@ -19,6 +19,7 @@ def questions_json(questions):
         "jobs": questions.experience,
         "experience_kinds": list(questions.experience_kinds),
         "excluded_kinds": list(questions.excluded_kinds),
+        "services": list(questions.services),
         "paid": questions.paid,
         "supervisory": questions.supervisory,
         "status": list(questions.titles),

@@ -206,6 +206,14 @@ class _Screen:
                         notes.append(f"{name} is not confirmed as {listing(jobs.kinds)}, so it does not count")
                     continue
                 unconfirmed = True
+            if jobs.service and norm(jobs.service) not in job.services:
+                if not self.assume:
+                    if job.months:
+                        notes.append(
+                            f"{name} is not confirmed as in the service of {jobs.service}, so it does not count"
+                        )
+                    continue
+                assumed.append(f"your experience is in the service of {jobs.service}")
             if jobs.paid and not job.paid:
                 notes.append(f"{name} was unpaid, and the experience must be paid")
                 continue

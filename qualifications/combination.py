@@ -79,6 +79,7 @@ def combination(screen, rule, assumed):
         paid=any(p.paid_experience for p in anchors),
         part_time=False if any(p.part_time_accepted is False for p in anchors) else None,
         full_week=max(p.jobs_rule(screen.full_week).full_week for p in anchors),
+        service=next((p.service for p in anchors if p.service), ""),
     )
     counted = screen.counted(jobs, assumed)
     have, have_supervisory, notes = counted.months / 12, counted.supervisory_months / 12, counted.notes

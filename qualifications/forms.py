@@ -178,6 +178,15 @@ class JobForm(forms.Form):
                 required=False,
             )
 
+        if questions.services:
+            self.fields["services"] = forms.MultipleChoiceField(
+                label="This work was in the service of",
+                help_text="Tick the employer's service this job was in, as the specification names it.",
+                choices=[(name, name) for name in questions.services],
+                widget=forms.CheckboxSelectMultiple,
+                required=False,
+            )
+
     def has_time(self):
         data = getattr(self, "cleaned_data", {})
         return bool(data.get("years") or data.get("months"))
@@ -193,6 +202,7 @@ class JobForm(forms.Form):
             "paid": data.get("paid", "yes") != "no",
             "supervisory": bool(data.get("supervisory")),
             "kinds": data.get("kinds", []),
+            "services": data.get("services", []),
         }
 
 

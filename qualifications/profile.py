@@ -24,7 +24,7 @@ PROFILE_KEYS = {
     "status",
     "licenses",
 }
-JOB_KEYS = {"title", "years", "months", "hours_per_week", "paid", "supervisory", "kinds"}
+JOB_KEYS = {"title", "years", "months", "hours_per_week", "paid", "supervisory", "kinds", "services"}
 LICENCE_KEYS = {"name", "status", "expires_on"}
 CREDIT_UNITS = ("semester", "quarter")
 LICENCE_STATUSES = ("current", "expired")
@@ -50,6 +50,7 @@ class Job:
     paid: bool = True
     supervisory: bool = False
     kinds: frozenset = frozenset()  # `norm`ed names of the kinds of experience the applicant confirms
+    services: frozenset = frozenset()  # `norm`ed names of the services (employers) the applicant confirms it was in
     title: str = ""
 
 
@@ -196,6 +197,7 @@ class _Reader:
             paid=self.flag(entry.get("paid", True), f"{where}.paid"),
             supervisory=self.flag(entry.get("supervisory", False), f"{where}.supervisory"),
             kinds=self.names(entry.get("kinds"), f"{where}.kinds", "experience_kinds", "excluded_kinds"),
+            services=self.names(entry.get("services"), f"{where}.services", "services"),
             title=title[:200],
         )
 

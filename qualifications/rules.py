@@ -99,6 +99,7 @@ class JobsRule:
     paid: bool | None = None  # True: unpaid work does not count
     part_time: bool | None = None  # False: part-time work does not count
     full_week: int = 40  # hours a week that count as full time
+    service: str = ""  # whose service the work must be in, as printed; empty: any employer's
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,7 @@ class PathRule:
     full_time_hours_per_week: int | None = None
     supervisory_years: Fraction | None = None
     complete_years_only: bool | None = None
+    service: str = ""
     titles: tuple = ()  # TitleRules: status in any one of them qualifies, or in all together where combined
     titles_combined: bool | None = None
     licences: LicenceRule | None = None
@@ -156,6 +158,7 @@ class PathRule:
             full_time_hours_per_week=path.full_time_hours_per_week,
             supervisory_years=fraction(path.supervisory_years),
             complete_years_only=path.complete_years_only,
+            service=path.service,
             titles=tuple(TitleRule(title.title, fraction(title.years)) for title in path.titles.all()),
             titles_combined=path.titles_combined,
             licences=LicenceRule(tuple(licences), path.license_needed_by, path.license_within_months)
@@ -187,6 +190,7 @@ class PathRule:
             self.paid_experience,
             self.part_time_accepted,
             self.full_time_hours_per_week or full_week,
+            self.service,
         )
 
     @property
@@ -315,6 +319,7 @@ class Questions:
     supervisory: bool
     titles: tuple
     excluded_kinds: tuple = ()
+    services: tuple = ()  # whose service a path's experience must be in: each job says whether it was
     licences: tuple = ()
     examinations: tuple = ()  # the kinds of examination the paths belong to: the applicant chooses among them
 
@@ -335,6 +340,7 @@ class Questions:
             supervisory=any(p.supervisory_years for p in paths),
             titles=tuple(unique(title for p in paths if p.is_promotional for title, _ in p.titles)),
             excluded_kinds=tuple(unique(kind for p in paths if p.experience_years for kind in p.excluded_experience)),
+            services=tuple(unique(p.service for p in paths if p.experience_years is not None and p.service)),
             licences=tuple(unique(name for p in paths for licence in rules.licences_for(p) for name in licence.names)),
             examinations=rules.kinds,
         )

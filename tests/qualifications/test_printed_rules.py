@@ -161,3 +161,22 @@ def test_time_in_named_titles_does_not_add_up_where_the_spec_asks_one_title():
     assert result(clerks(None), applicant("high_school", status={"Account Clerk": 1, "Payroll Clerk": 1})).outcome == (
         NOT_MET
     )
+
+
+CITY = "the City of Springfield"
+
+
+def test_experience_counts_only_in_the_service_the_spec_names():
+    spec = rules(accounting(service=CITY))
+
+    inside = result(spec, applicant("high_school", job(ACCOUNTING, years=1, services=[CITY])))
+    outside = result(spec, applicant("high_school", job(ACCOUNTING, years=1)))
+
+    assert inside.outcome == MET
+    assert outside.outcome == NOT_MET
+    assert f"not confirmed as in the service of {CITY}" in said(outside)
+    assert spec.questions().services == (CITY,)
+
+
+def test_experience_in_any_service_counts_where_the_spec_names_none():
+    assert result(rules(accounting()), applicant("high_school", job(ACCOUNTING, years=1))).outcome == MET
