@@ -410,27 +410,27 @@ class _Screen:
             expiring = [entry.expires_on for entry in held.values() if entry.expires_on]
             until = f", current until {min(expiring).isoformat()}" if expiring else ""
             return Check(MET, f"Needs {names}; you hold {'them' if len(held) > 1 else 'it'}{until}.")
-        if self.assume and not self.profile.licences and not licence.after_appointment:
-            assumed.append(f"you hold {names}")
+        if self.assume and not licence.after_appointment and not any(held[name] for name in missing):
+            assumed.append(f"you hold {listing(missing, 'and')}")
             return Check(MET, f"Needs {names}: assumed, not confirmed.")
         lapsed = [name for name in missing if held[name]]
         have = f"yours {'has' if len(lapsed) == 1 else 'have'} lapsed ({listing(lapsed, 'and')})" if lapsed else ""
         have = have or "you have not said you hold it"
         short = listing(missing, "and")
-        if len(licence.names) > 1 and len(missing) < len(licence.names):
-            return Check(
-                CANNOT_TELL,
-                f"Needs {names}; you hold some of them. Whether one of them is enough was not recorded; "
-                "read its text above.",
-                f"A current {short}, if all are needed.",
-                about="licence",
-            )
         if licence.after_appointment:
             condition = f"A current {short} {licence.when}."
             return Check(
                 MET_ON_CONDITION,
                 f"Needs {what}, which may be obtained after applying: {licence.when}; {have}.",
                 condition=condition,
+                about="licence",
+            )
+        if len(licence.names) > 1 and len(missing) < len(licence.names):
+            return Check(
+                CANNOT_TELL,
+                f"Needs {names}; you hold some of them. Whether one of them is enough was not recorded; "
+                "read its text above.",
+                f"A current {short}, if all are needed.",
                 about="licence",
             )
         if not licence.needed_by:

@@ -195,7 +195,8 @@ class PathRule:
 
     @property
     def is_recorded(self):
-        """Whether any requirement of the path has been read into facts (else only its text says it)."""
+        """Whether any requirement of the path has been read into facts (else only its text says it). A licence alone
+        is not enough: a path asks one beside other requirements far more often than on its own."""
         return bool(
             self.education_level
             or self.education_fields
@@ -203,7 +204,6 @@ class PathRule:
             or self.total_credit_hours
             or self.experience_years is not None
             or self.titles
-            or self.licences
         )
 
     @property

@@ -169,6 +169,7 @@ def test_the_json_catalogue_has_one_object_per_current_class_with_its_paths_fact
         "license_within_months": None,
         "service": "",
         "status_required": None,
+        "titles_combined": None,
         "time_in_title": [],
     }
     assert entry["paths"][1]["experience_years"] == "4.5"

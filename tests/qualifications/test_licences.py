@@ -77,11 +77,20 @@ def test_a_condition_counts_only_where_everything_else_is_met():
     assert result(nursing(), applicant("high_school")).outcome == NOT_MET
 
 
-def test_of_two_licences_holding_one_cannot_tell_whether_it_is_enough():
-    spec = nursing("appointment", None, NURSE, PRACTICAL)
+def test_of_two_licences_needed_when_applying_holding_one_cannot_tell_whether_it_is_enough():
+    spec = nursing("application", None, NURSE, PRACTICAL)
 
     assert result(spec, applicant("associate", licenses=holding(PRACTICAL))).outcome == CANNOT_TELL
     assert result(spec, applicant("associate", licenses=holding(NURSE, PRACTICAL))).outcome == MET
+
+
+def test_of_two_licences_needed_by_appointment_holding_one_is_met_on_condition_of_the_other():
+    checked = result(
+        nursing("appointment", None, NURSE, PRACTICAL), applicant("associate", licenses=holding(PRACTICAL))
+    )
+
+    assert checked.outcome == MET_ON_CONDITION
+    assert checked.conditions == [f"A current {NURSE} by appointment."]
 
 
 def test_a_special_requirement_licence_is_a_condition_of_appointment_on_every_path():
