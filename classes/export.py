@@ -81,7 +81,9 @@ def version_urls(request, version):
 
 def value(field, stored):
     """A field's value as the JSON gives it: a list kept one per line as a list, years as decimal strings, an
-    unstated choice as null."""
+    unstated choice as null, a related row as its id."""
+    if field.is_relation:
+        return stored
     if isinstance(field, LinesField):
         return LinesField.items(stored)
     if isinstance(stored, Decimal):
@@ -92,8 +94,11 @@ def value(field, stored):
 
 
 def row_data(part, row, request=None):
-    """A row of a part: every field it holds, and for a path the titles it names, linked where they have a page."""
-    data = {name: value(row._meta.get_field(name), getattr(row, name)) for name in part.fields}
+    """A row of a part: its id, every field it holds, and for a path the titles it names, linked where they have a
+    page. A field relating the row to another (a substitution's path) holds that row's id, which an adopted version
+    keeps as long as it is kept."""
+    fields = [row._meta.get_field(name) for name in part.fields]
+    data = {"id": row.pk, **{field.name: value(field, getattr(row, field.attname)) for field in fields}}
     if part is structure.PATHS:
         data["time_in_title"] = [
             {

@@ -35,17 +35,26 @@ def copy_version(source, *, number, by):
     text = {name: getattr(source, name) for name in ["job_class", *structure.text_fields()]}
     draft = Version(**text, number=number, status=VersionStatus.DRAFT, updated_by=by)
     draft.save()
+    copies = {}
     for part in structure.PARTS:
-        _copy_rows(part, source, draft)
+        _copy_rows(part, source, draft, copies)
     return draft
 
 
-def _copy_rows(part, source, owner):
+def _copy_rows(part, source, owner, copies):
+    """Copy `part`'s rows of `source` to `owner`, and their children; `copies` maps each copied row (model, key) to
+    its copy, so that a row naming another part's row (a substitution the path it is printed in) names the copy."""
     for row in part.rows(source):
         children = list(part.children.rows(row)) if part.children else []
+        original = (type(row), row.pk)
         row.pk = row.id = None
         setattr(row, part.owner, owner)
+        for field in row._meta.concrete_fields:
+            named = (field.related_model, getattr(row, field.attname)) if field.is_relation else None
+            if named in copies:
+                setattr(row, field.name, copies[named])
         row.save()
+        copies[original] = row
         for child in children:
             child.pk = child.id = None
             setattr(child, part.children.owner, row)

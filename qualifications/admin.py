@@ -15,28 +15,45 @@ class PathInline(StackedOrderedInline):
     show_change_link = True
     fieldsets = [
         (None, {"fields": [("position", "kind"), ("connector", "label"), "text", "is_equivalent_combination"]}),
-        ("Education", {"fields": [("education_level", "credit_hours"), ("education_fields", "credit_hour_subjects")]}),
+        (
+            "Education",
+            {
+                "fields": [
+                    ("education_level", "credit_hours", "quarter_units", "total_credit_hours"),
+                    ("education_fields", "credit_hour_subjects"),
+                ]
+            },
+        ),
         (
             "Experience",
             {
                 "fields": [
-                    ("experience_years", "supervisory_years"),
-                    "experience_kinds",
+                    ("experience_years", "supervisory_years", "complete_years_only"),
+                    ("experience_kinds", "excluded_experience"),
                     ("paid_experience", "part_time_accepted", "full_time_hours_per_week"),
+                    ("service", "status_required", "titles_combined"),
                 ]
             },
         ),
+        ("Licences and certificates", {"fields": ["licenses", ("license_needed_by", "license_within_months")]}),
     ]
 
 
 class SubstitutionInline(StackedOrderedInline):
     model = Substitution
     fields = [
-        ("position", "label"),
+        ("position", "label", "path"),
         "text",
         ("kind", "education_beyond", "in_path_fields"),
         ("years_per_year", "cap_years", "floor_years"),
+        ("credit_hours", "quarter_units"),
     ]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        if "path" in formset.form.base_fields:  # a rule belongs to a path of its own version
+            formset.form.base_fields["path"].queryset = obj.paths.all() if obj else Path.objects.none()
+        return formset
 
 
 class TimeInTitleInline(TabularOrderedInline):

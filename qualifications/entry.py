@@ -56,6 +56,8 @@ def recorded():
         ~Q(education_level="")
         | ~Q(education_fields="")
         | Q(credit_hours__gt=0)
+        | Q(quarter_units__gt=0)
+        | Q(total_credit_hours__gt=0)
         | Q(experience_years__isnull=False)
         | Exists(TimeInTitle.objects.filter(path=OuterRef("pk")))
     )

@@ -8,7 +8,14 @@ from classes.fields import LinesField
 from classes.immutability import GuardedPart, PathPartQuerySet
 from classes.models import JobClass, Version
 from classes.models.parts import VersionPart
-from classes.vocabulary import EducationLevel, PathKind, SubstitutionKind, in_vocabulary
+from classes.vocabulary import (
+    EducationLevel,
+    LicenseNeededBy,
+    PathKind,
+    StatusRequired,
+    SubstitutionKind,
+    in_vocabulary,
+)
 
 YEARS = {"max_digits": 4, "decimal_places": 2, "null": True, "blank": True}
 
@@ -55,12 +62,30 @@ class Path(VersionPart):
         null=True, blank=True, help_text="Credit hours required in the subjects below."
     )
     credit_hour_subjects = LinesField(blank=True, help_text="Subjects the credit hours must be in, one per line.")
+    quarter_units = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="Quarter units the path accepts for the credit hours (“12 semester or 18 quarter units”), or "
+        "requires where it states quarter units alone. Empty means not stated.",
+    )
+    total_credit_hours = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="The total the path requires where it states one beside the hours in named subjects (“60 units, "
+        "including 12 in accounting”: 60 here, 12 above). Empty means not stated.",
+    )
 
     experience_years = models.DecimalField("years of experience", **YEARS, help_text="Years of experience required.")
     experience_kinds = LinesField(
         "kinds of experience",
         blank=True,
         help_text="Kinds of work that count as the experience, one per line, as printed.",
+    )
+    excluded_experience = LinesField(
+        "work that does not count",
+        blank=True,
+        help_text="Kinds of work the text says do not count toward the experience, one per line, as printed. "
+        "Empty means not stated, not that every kind counts.",
     )
     paid_experience = models.BooleanField(
         null=True, blank=True, help_text="Yes where the text requires paid experience; empty where it does not say."
@@ -81,12 +106,57 @@ class Path(VersionPart):
     supervisory_years = models.DecimalField(
         **YEARS, help_text="Years of the experience that must have been supervisory."
     )
+    complete_years_only = models.BooleanField(
+        null=True,
+        blank=True,
+        help_text="Yes where the text counts complete years of experience only. Empty means not stated.",
+    )
+    licenses = LinesField(
+        "licences and certificates",
+        blank=True,
+        help_text="Licences, registrations or certificates the path requires, one per line, as printed. "
+        "Empty means not stated, not that none is required.",
+    )
+    license_needed_by = models.CharField(
+        max_length=20,
+        choices=LicenseNeededBy,
+        blank=True,
+        help_text="When the licence must be held: on applying, by the examination, by appointment, or within a "
+        "period after it. Empty means not stated.",
+    )
+    license_within_months = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="Months after appointment within which the licence must be obtained. Empty means not stated.",
+    )
+    service = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Whose service the experience must be in, as printed (“the City of Los Angeles”, “California "
+        "state service”). Empty means not stated, not that any employer's counts.",
+    )
+    status_required = models.CharField(
+        max_length=20,
+        choices=StatusRequired,
+        blank=True,
+        help_text="The standing in that service a promotional path asks for: permanent status, or current "
+        "employment. Empty means not stated.",
+    )
+    titles_combined = models.BooleanField(
+        "time in titles combined",
+        null=True,
+        blank=True,
+        help_text="Yes where a promotional path counts time in its titles together (“in any one or a combination "
+        "of these titles”); No where it asks the time in one title. Empty means not stated.",
+    )
 
     class Meta(VersionPart.Meta):
         constraints = [
             *VersionPart.Meta.constraints,
             in_vocabulary("kind", PathKind, name="path_kind_valid"),
             in_vocabulary("education_level", EducationLevel, blank=True, name="path_education_level_valid"),
+            in_vocabulary("license_needed_by", LicenseNeededBy, blank=True, name="path_license_needed_by_valid"),
+            in_vocabulary("status_required", StatusRequired, blank=True, name="path_status_required_valid"),
             models.CheckConstraint(
                 condition=Q(supervisory_years__isnull=True)
                 | Q(experience_years__isnull=True)
@@ -110,6 +180,14 @@ class Path(VersionPart):
     def credit_hour_subject_list(self):
         return LinesField.items(self.credit_hour_subjects)
 
+    @property
+    def excluded_experience_list(self):
+        return LinesField.items(self.excluded_experience)
+
+    @property
+    def license_list(self):
+        return LinesField.items(self.licenses)
+
 
 class TimeInTitle(GuardedPart):
     """Years of permanent status in a named title that a promotional path accepts."""
@@ -121,6 +199,10 @@ class TimeInTitle(GuardedPart):
     position = models.PositiveIntegerField(help_text="Order within the path, lowest first.")
     title = models.CharField(max_length=200, help_text="The title as the path names it.")
     years = models.DecimalField(max_digits=4, decimal_places=2, help_text="Years of status in this title required.")
+    at_that_level = models.BooleanField(
+        default=False,
+        help_text="Yes where the path accepts a class at this title's level as well (“… or in a class at that level”).",
+    )
     # PROTECT: a title of an adopted path keeps its link; the class it names cannot vanish under it.
     job_class = models.ForeignKey(
         JobClass,
@@ -150,6 +232,14 @@ class Substitution(VersionPart):
     """A rule letting one qualification stand in for another, e.g. education for experience."""
 
     version = models.ForeignKey(Version, on_delete=models.CASCADE, related_name="substitutions")
+    path = models.ForeignKey(
+        Path,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="substitutions",
+        help_text="The path the rule is printed in, which it alone applies to. Empty: it applies to every path.",
+    )
     label = models.CharField(
         max_length=100, blank=True, help_text="Words printed before the rule, e.g. “Note:” or “NOTE:”."
     )
@@ -176,6 +266,15 @@ class Substitution(VersionPart):
         "floor in years",
         **YEARS,
         help_text="Experience that must remain however much is substituted (“One year of experience is required”).",
+    )
+    credit_hours = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="Semester units of education the rule names (“6 semester or 9 quarter units … for six months”). "
+        "Empty means not stated.",
+    )
+    quarter_units = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Quarter units of education the rule names. Empty means not stated."
     )
 
     class Meta(VersionPart.Meta):

@@ -62,7 +62,7 @@ class TestTheForm:
         )
         text = page_text(response)
         assert response.status_code == 200
-        assert "You appear to meet at least one path" in text
+        assert "You appear to meet at least one open-competitive path" in text
         assert "Needs 5 years of experience in computer programming" in text
         assert "Needs: Bachelor's degree. You have: High school diploma or equivalency." in text
         assert "What would close the gap" in text
@@ -154,20 +154,23 @@ class TestJSON:
                     }
                 ],
                 "status": {"Senior Social Welfare Examiner": 1.5},
+                "licenses": [{"name": "Driver's license", "status": "current"}],
             },
         )
         result = response.json()
         assert response.status_code == 200
+        assert result["examination"] == "open_competitive"
         assert result["outcome"] == "met"
         assert result["notice"].startswith("A screening aid only")
-        outcomes = {path["label"]: path["outcome"] for path in result["paths"]}
-        assert outcomes == {
-            "(A)": "met",
-            "(B)": "not_met",
-            "(C)": "met",
-            "Path 4": "not_met",
-            "Path 5": "not_met",
-        }
+        outcomes = [(path["label"], path["kind"], path["outcome"]) for path in result["paths"]]
+        assert outcomes == [
+            ("(A)", "open_competitive", "met"),
+            ("(B)", "open_competitive", "not_met"),
+            ("(C)", "open_competitive", "met"),
+            (None, "promotional", "not_met"),  # printed without a label: none is made up
+            (None, "promotional", "not_met"),
+        ]
+        assert len({path["id"] for path in result["paths"]}) == 5
         path_5 = result["paths"][4]
         assert path_5["kind"] == "promotional"
         assert "You have 1 year 6 months as Senior Social Welfare Examiner." in path_5["reasons"][0]

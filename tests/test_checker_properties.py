@@ -1,7 +1,7 @@
 """Properties of the checker over generated rules and profiles, without the database.
 
-More of anything an applicant has never takes a met path away, and any JSON-like value is either read as a
-profile the checker can screen or refused with a ProfileError.
+More of anything an applicant has never takes a met path away, a path met on condition is met once its licences
+are held, and any JSON-like value is either read as a profile the checker can screen or refused with a ProfileError.
 """
 
 import dataclasses
@@ -10,17 +10,19 @@ from fractions import Fraction
 from hypothesis import given, settings, target
 from hypothesis import strategies as st
 
-from classes.vocabulary import EducationLevel, PathKind, SubstitutionKind
-from qualifications.checker import CANNOT_TELL, MET, NOT_MET, evaluate, overall
-from qualifications.profile import JOB_KEYS, Job, Profile, ProfileError, read_profile
-from qualifications.rules import PathRule, Rules, SubstitutionRule, norm
+from classes.vocabulary import EducationLevel, LicenseNeededBy, PathKind, SubstitutionKind
+from qualifications.checker import CANNOT_TELL, MET, MET_ON_CONDITION, NOT_MET, evaluate, overall
+from qualifications.profile import JOB_KEYS, Job, Licence, Profile, ProfileError, read_profile
+from qualifications.rules import LicenceRule, PathRule, Rules, SubstitutionRule, norm
 
 KINDS = ("Computer programming", "Social casework", "Investigating")
+EXCLUDED = "Volunteer work"  # a kind of work the generated paths may say does not count
+LICENCES = ("Driver's license", "Notary commission")
 FIELDS = ("Computer science", "Social work")
 SUBJECTS = ("programming", "accounting")
 TITLES = ("Clerk", "Senior Clerk", "Examiner")
 LEVELS = ("", *EducationLevel.values)
-OUTCOMES = {MET, NOT_MET, CANNOT_TELL}
+OUTCOMES = {MET, MET_ON_CONDITION, NOT_MET, CANNOT_TELL}
 
 EXAMPLES = settings(max_examples=200, deadline=None, database=None)  # no example database in the project
 
@@ -44,6 +46,12 @@ subjects = st.sampled_from(SUBJECTS)
 
 
 one_in_three = st.sampled_from((False, False, True))
+licence_rules = st.builds(
+    LicenceRule,
+    names=st.lists(st.sampled_from(LICENCES), min_size=1, unique=True).map(tuple),
+    needed_by=st.sampled_from(["", *LicenseNeededBy.values]),
+    within_months=st.none() | st.integers(1, 24),
+)
 
 
 @st.composite
@@ -70,6 +78,9 @@ def open_paths(draw):
         paid_experience=draw(maybe_flag),
         part_time_accepted=draw(maybe_flag),
         full_time_hours_per_week=draw(maybe_hours),
+        excluded_experience=sometimes(st.just((EXCLUDED,)), ()),
+        complete_years_only=draw(maybe_flag),
+        licences=sometimes(licence_rules),
     )
 
 
@@ -107,7 +118,11 @@ def some_rules(draw):
         paths.append(draw(combination_path))
     if draw(st.booleans()):
         paths.append(draw(promotional_paths))
-    return Rules(paths=labelled(paths), substitutions=tuple(draw(st.lists(substitutions, max_size=2))))
+    return Rules(
+        paths=labelled(paths),
+        substitutions=tuple(draw(st.lists(substitutions, max_size=2))),
+        licences=tuple(draw(st.lists(licence_rules, max_size=1))),
+    )
 
 
 all_rules = some_rules()
@@ -127,8 +142,9 @@ jobs = st.builds(
     hours_per_week=st.integers(0, 80).map(Fraction) | st.just(Fraction(40)),
     paid=st.booleans(),
     supervisory=st.booleans(),
-    kinds=normed(KINDS),
+    kinds=normed(KINDS) | normed((*KINDS, EXCLUDED)),
 )
+licences = st.dictionaries(st.sampled_from(LICENCES).map(norm), st.builds(Licence, current=st.booleans()))
 
 profiles = st.builds(
     Profile,
@@ -138,6 +154,7 @@ profiles = st.builds(
     credit_hours=st.dictionaries(st.sampled_from(SUBJECTS).map(norm), st.integers(0, 60).map(Fraction)),
     jobs=st.lists(jobs, max_size=3).map(tuple),
     status=st.dictionaries(st.sampled_from(TITLES).map(norm), quarter_years),
+    licences=licences,
 )
 
 
@@ -192,6 +209,28 @@ def test_a_higher_education_level_never_takes_a_met_path_away(rules, profile, as
         assert lost(rules, profile, more, assume) == [], f"raised to {level or 'no level'}"
 
 
+@EXAMPLES
+@given(all_rules, profiles, st.sampled_from(LICENCES), st.booleans())
+def test_holding_a_licence_never_takes_a_met_path_away(rules, profile, name, assume):
+    more = dataclasses.replace(profile, licences={**profile.licences, norm(name): Licence(current=True)})
+    seek_met_paths(rules, profile, assume)
+
+    assert lost(rules, profile, more, assume) == []
+
+
+@EXAMPLES
+@given(all_rules, profiles, st.booleans())
+def test_a_path_met_on_condition_is_met_once_every_licence_is_held(rules, profile, assume):
+    every = dataclasses.replace(profile, licences={norm(name): Licence(current=True) for name in LICENCES})
+    before, after = evaluate(rules, profile, assume_confirmed=assume), evaluate(rules, every, assume_confirmed=assume)
+    target(sum(result.outcome == MET_ON_CONDITION for result in before), label="paths met on condition")
+
+    for then, now in zip(before, after, strict=True):
+        if then.outcome == MET_ON_CONDITION:
+            assert then.conditions
+            assert now.outcome == MET
+
+
 # (b) Reading never fails but with a ProfileError, and what is read can always be screened
 
 QUESTIONS = Rules(
@@ -206,7 +245,8 @@ QUESTIONS = Rules(
         ),
         PathRule(label="B)", credit_hours=24, credit_hour_subjects=SUBJECTS[1]),
         PathRule(label="C)", kind=PathKind.PROMOTIONAL, titles=tuple((title, Fraction(1)) for title in TITLES)),
-    )
+    ),
+    licences=(LicenceRule(LICENCES, LicenseNeededBy.APPOINTMENT),),
 ).questions()
 questions = st.sampled_from([None, QUESTIONS])
 # Text from a small alphabet where names and numbers go wrong: digits of other scripts, signs, exponents, spaces.
@@ -244,6 +284,15 @@ valid_profile_data = st.fixed_dictionaries(
         "credit_hours": st.dictionaries(subjects, in_range(60), max_size=2),
         "jobs": st.lists(valid_job_data, max_size=4),
         "status": st.dictionaries(st.sampled_from(TITLES), in_range(10), max_size=3),
+        "examination": st.sampled_from(PathKind.values),
+        "credit_units": st.sampled_from(["semester", "quarter"]),
+        "licenses": st.lists(
+            st.fixed_dictionaries(
+                {"name": st.sampled_from(LICENCES)},
+                optional={"status": st.sampled_from(["current", "expired"]), "expires_on": st.dates().map(str)},
+            ),
+            max_size=2,
+        ),
     },
 )
 
@@ -270,6 +319,13 @@ profile_data = st.fixed_dictionaries(
         "credit_hours": st.dictionaries(subjects | text, numbers, max_size=3) | json_values,
         "jobs": st.lists(job_data, max_size=4) | json_values,
         "status": st.dictionaries(st.sampled_from(TITLES) | text, numbers, max_size=3) | json_values,
+        "examination": st.sampled_from(PathKind.values) | json_values,
+        "credit_units": json_values,
+        "licenses": st.lists(
+            st.fixed_dictionaries({}, optional={"name": names | text, "status": text, "expires_on": text | numbers}),
+            max_size=2,
+        )
+        | json_values,
     },
 )
 
@@ -313,7 +369,9 @@ def test_a_profile_read_can_always_be_screened(rules, data, asked, assume):
 
     assert [result.rule for result in results] == list(rules.paths)
     assert overall(results) in OUTCOMES
+    assert overall(results, profile.examination) in OUTCOMES
     for result in results:
         assert result.outcome in OUTCOMES
         assert result.reasons
         assert result.outcome != NOT_MET or result.gaps  # what is not met says what would close the gap
+        assert (result.outcome == MET_ON_CONDITION) == bool(result.conditions)

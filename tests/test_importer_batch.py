@@ -34,8 +34,9 @@ def test_a_dry_run_writes_nothing_and_prints_the_structured_result_as_json(count
     assert not JobClass.objects.exists() and not Version.objects.exists()
     assert len(printed) == 5 and {r["status"] for r in printed} == {"parsed"}
     child_support = next(r for r in printed if r["source"].endswith(SEED.name))
-    assert child_support["result"]["paths"][0]["label"] == "(A)"
-    assert child_support["result"]["paths"][0]["supervisory_years"] == "1"
+    (spec,) = child_support["specs"]
+    assert spec["paths"][0]["label"] == "(A)"
+    assert spec["paths"][0]["supervisory_years"] == "1"
     assert child_support["facts"]["jurisdictional_class"] == "competitive"
 
 

@@ -38,31 +38,31 @@ def as_pdf(lines):
 
 def structure(spec):
     keys = ["title", "jurisdictional_class", "department_name", "distinguishing_features", "duties_heading"]
-    paths = [(p["kind"], p["label"], p["text"], p.get("experience_years")) for p in spec["paths"]]
+    paths = [(p.kind, p.label, p.text, p.experience_years) for p in spec.paths]
     return (
-        {key: spec.get(key) for key in keys},
-        [d["text"] for d in spec["duties"]],
-        [(k["text"], k["kind"], k["level"]) for k in spec["ksas"]],
+        {key: getattr(spec, key) for key in keys},
+        [d.text for d in spec.duties],
+        [(k.text, k.kind, k.level) for k in spec.ksas],
         paths,
-        [d["text"] for d in spec["definitions"]],
-        [(r["heading"], r["text"]) for r in spec["special_requirements"]],
+        [d.text for d in spec.definitions],
+        [(r.heading, r.text) for r in spec.special_requirements],
     )
 
 
 def parsed(name, data):
-    return parse_spec(read_document(name, data), source=name)[0]
+    return parse_spec(read_document(name, data), source=name).spec
 
 
 def test_a_word_document_reads_like_its_text():
     lines = source_lines()
 
-    assert structure(parsed("spec.docx", as_docx(lines))) == structure(parse_spec(lines)[0])
+    assert structure(parsed("spec.docx", as_docx(lines))) == structure(parse_spec(lines).spec)
 
 
 def test_a_pdf_reads_like_its_text():
     lines = source_lines()
 
-    assert structure(parsed("spec.pdf", as_pdf(lines))) == structure(parse_spec(lines)[0])
+    assert structure(parsed("spec.pdf", as_pdf(lines))) == structure(parse_spec(lines).spec)
 
 
 def test_a_word_table_of_header_facts_is_read():
@@ -77,8 +77,8 @@ def test_a_word_table_of_header_facts_is_read():
 
     spec = parsed("spec.docx", buffer.getvalue())
 
-    assert (spec["code"], spec["flsa_status"], spec["bargaining_unit"]) == ("4521", "exempt", "Managers")
-    assert spec["title"] == "PLANNING TECHNICIAN II"
+    assert (spec.code, spec.flsa_status, spec.bargaining_unit) == ("4521", "exempt", "Managers")
+    assert spec.title == "PLANNING TECHNICIAN II"
 
 
 @pytest.mark.parametrize("name", ["broken.docx", "broken.pdf"])

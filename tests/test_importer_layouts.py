@@ -123,11 +123,12 @@ Crews start at six in the morning.
 
 
 def parse(text):
-    return parse_spec(text.splitlines(), source="test.txt")
+    document = parse_spec(text.splitlines(), source="test.txt")
+    return document.spec, document
 
 
 def parts(report):
-    return [(p["part"], p["heading"]) for p in report.parts]
+    return [(p.part, p.heading) for p in report.parts if p.part != "header"]
 
 
 def kept_everything(text, spec, report):
@@ -145,14 +146,22 @@ def test_a_calhr_spec_reads_either_i_or_ii_and_knowledge_and_abilities():
         ("ksas", "KNOWLEDGE AND ABILITIES"),
         ("other", "SPECIAL PERSONAL CHARACTERISTICS"),
     ]
-    assert (spec["title"], spec["code"]) == ("STAFF SERVICES MANAGER I", "4800")
-    assert [(p["connector"], p["label"]) for p in spec["paths"]] == [("Either", "I"), ("Or", "II")]
-    second = spec["paths"][1]
-    assert (second["education_level"], second["experience_years"]) == ("bachelor", Decimal(3))
-    assert "Education: Equivalent to graduation" in second["text"]
-    assert spec["substitutions"][0]["kind"] == "experience_for_education"
-    assert [k["kind"] for k in spec["ksas"]] == ["knowledge", "ability"]
-    assert "Schematic Code: AJ40" in report.facts["header_lines_not_stored"]
+    assert (spec.title, spec.code) == ("STAFF SERVICES MANAGER I", "4800")
+    assert [(p.connector, p.label) for p in spec.paths] == [("Either", "I"), ("Or", "II")]
+    second = spec.paths[1]
+    assert (second.education_level, second.experience_years) == ("bachelor", Decimal(3))
+    assert "Education: Equivalent to graduation" in second.text
+    assert spec.substitutions[0].kind == "experience_for_education"
+    # Each item of a group introduced by "Knowledge of:" or "Ability to:" is a KSA of that kind; the first keeps
+    # the lead-in, so the group reads as printed.
+    assert [(k.kind, k.text) for k in spec.ksas] == [
+        ("knowledge", "Knowledge of: Principles, practices and trends of public and business administration;"),
+        ("knowledge", "methods of analysis."),
+        ("ability", "Ability to: Reason logically and creatively;"),
+        ("ability", "analyze administrative policies;"),
+        ("ability", "prepare effective reports."),
+    ]
+    assert "schematic code: AJ40" in report.facts["header_facts_not_stored"]
 
 
 def test_a_neogov_spec_reads_its_headings_and_header_facts():
@@ -167,62 +176,72 @@ def test_a_neogov_spec_reads_its_headings_and_header_facts():
         ("special_requirements", "License or Certificate"),
         ("other", "Working Conditions"),
     ]
-    assert (spec["title"], spec["code"], spec["flsa_status"]) == ("PLANNING TECHNICIAN II", "4521", "non_exempt")
-    assert spec["salary_grade"] == "$52,104 - $68,520 Annually"
-    assert spec["bargaining_unit"] == "General Employees Association"
-    assert spec["duties"][0]["text"] == "Reviews building permit applications for compliance with the zoning code."
-    path = spec["paths"][0]
-    assert (path["education_level"], path["experience_years"]) == ("associate", Decimal(2))
-    assert spec["special_requirements"][0]["kind"] == "drivers_license"
-    assert (spec["series_name"], spec["series_level"]) == ("PLANNING TECHNICIAN", 2)
+    assert (spec.title, spec.code, spec.flsa_status) == ("PLANNING TECHNICIAN II", "4521", "non_exempt")
+    assert spec.salary_grade == "$52,104 - $68,520 Annually"
+    assert spec.bargaining_unit == "General Employees Association"
+    assert spec.duties[0].text == "Reviews building permit applications for compliance with the zoning code."
+    path = spec.paths[0]
+    assert (path.education_level, path.experience_years) == ("associate", Decimal(2))
+    assert spec.special_requirements[0].kind == "drivers_license"
+    assert (spec.series_name, spec.series_level) == ("PLANNING TECHNICIAN", 2)
 
 
 def test_a_promotional_only_spec_has_promotional_paths_and_their_titles():
     spec, report = parse(PROMO)
 
     kept_everything(PROMO, spec, report)
-    assert [p["kind"] for p in spec["paths"]] == ["promotional"]
-    assert spec["promotional_heading"] == "PROMOTIONAL QUALIFICATIONS"
-    assert spec["paths"][0]["titles"] == [
-        {"title": "Senior Account Clerk", "years": Decimal(2)},
-        {"title": "Senior Account Clerk Typist", "years": Decimal(2)},
+    assert [p.kind for p in spec.paths] == ["promotional"]
+    assert spec.promotional_heading == "PROMOTIONAL QUALIFICATIONS"
+    assert [(t.title, t.years) for t in spec.paths[0].titles] == [
+        ("Senior Account Clerk", Decimal(2)),
+        ("Senior Account Clerk Typist", Decimal(2)),
     ]
-    assert (spec["jurisdictional_class"], spec["department_name"]) == ("competitive", "County Treasurer")
-    assert [(h["kind"], h["date"].isoformat()) for h in spec["history"]] == [("adopted", "1999-03-02")]
-    assert [(k["kind"], k["level"]) for k in spec["ksas"]] == [
+    assert (spec.jurisdictional_class, spec.department_name) == ("competitive", "County Treasurer")
+    assert [(h.kind, h.date.isoformat()) for h in spec.history] == [("adopted", "1999-03-02")]
+    assert [(k.kind, k.level) for k in spec.ksas] == [
         ("knowledge", "thorough"),
         ("ability", ""),
         ("personal_characteristic", ""),
     ]
 
 
-def test_a_series_spec_keeps_its_levels_and_says_it_is_one_draft():
-    spec, report = parse(SERIES)
+def test_a_series_spec_is_read_as_one_spec_per_level_each_with_the_shared_text():
+    document = parse_spec(SERIES.splitlines(), source="test.txt")
 
-    kept_everything(SERIES, spec, report)
-    assert parts(report) == [
-        ("general_statement", "CLASS CONCEPT"),
-        ("distinguishing_features", "LEVEL DISTINCTIONS"),
-        ("duties", "ESSENTIAL DUTIES"),
-        ("qualifications", "MINIMUM QUALIFICATIONS"),
-        ("other", "Working Environment"),
+    kept_everything(SERIES, document.spec, document)
+    assert (document.title, document.series) == ("ACCOUNTANT", "ACCOUNTANT")
+    levels = document.specs
+    assert [(spec.title, spec.series_name, spec.series_level) for spec in levels] == [
+        ("ACCOUNTANT I", "ACCOUNTANT", 1),
+        ("ACCOUNTANT II", "ACCOUNTANT", 2),
+        ("ACCOUNTANT III", "ACCOUNTANT", 3),
     ]
-    assert (spec["title"], spec["salary_grade"]) == ("ACCOUNTANT I, II, III", "14/16/18")
-    assert [(p["label"], p.get("experience_years"), p.get("supervisory_years")) for p in spec["paths"]] == [
-        ("A)", None, None),
-        ("B)", Decimal(2), None),
-        ("C)", Decimal(4), Decimal(1)),
+    # Each level keeps the shared text: the concept, the duties, the other sections and the header's facts.
+    for spec in levels:
+        assert spec.general_statement == "The Accountant series performs professional accounting work."
+        assert len(spec.duties) == 3 and spec.salary_grade == "14/16/18"
+        assert [s.heading for s in spec.other_sections] == ["Working Environment"]
+    # What a line names as one level's belongs to that level alone.
+    assert [spec.distinguishing_features.split(":")[0] for spec in levels] == [
+        "Accountant I",
+        "Accountant II",
+        "Accountant III",
     ]
-    assert "series_name" not in spec
-    assert any("series spec" in w.message for w in report.warnings)
+    assert [
+        [(p.label, p.education_level, p.experience_years, p.supervisory_years) for p in spec.paths] for spec in levels
+    ] == [
+        [("A)", "bachelor", None, None)],
+        [("B)", "bachelor", Decimal(2), None)],
+        [("C)", "bachelor", Decimal(4), Decimal(1))],
+    ]
 
 
 def test_a_malformed_spec_keeps_its_text_and_warns_with_line_numbers():
     spec, report = parse(MALFORMED)
 
     kept_everything(MALFORMED, spec, report)
-    assert spec["title"] == "LABORER"
-    assert [s["heading"] for s in spec["other_sections"]] == ["Text before the first heading", "Notes From The Chief"]
+    assert spec.title == "LABORER"
+    assert [s.heading for s in spec.other_sections] == ["Text before the first heading", "Notes From The Chief"]
     messages = [(w.line, w.message) for w in report.warnings]
     assert (None, "no minimum qualifications section found (read 6 lines)") in messages
     assert any(line == 2 and "before the first heading" in message for line, message in messages)
@@ -238,7 +257,7 @@ def test_unknown_headings_become_other_sections_in_order():
     spec, report = parse(text)
 
     kept_everything(text, spec, report)
-    assert [(s["heading"], s["placement"], s["layout"]) for s in spec["other_sections"]] == [
+    assert [(s.heading, s.placement, s.layout) for s in spec.other_sections] == [
         ("HAZARDS", "after_distinguishing_features", "paragraphs"),
         ("Tools Used", "after_duties", "list"),
         ("CLASS HISTORY", "end", "paragraphs"),  # nothing standard follows it: it closes the spec
@@ -248,10 +267,10 @@ def test_unknown_headings_become_other_sections_in_order():
 def test_a_structured_fact_that_cannot_be_read_stays_empty():
     spec, report = parse("CLERK\nFLSA: Sometimes\n\nMINIMUM QUALIFICATIONS:\nSome relevant experience.\n")
 
-    assert "flsa_status" not in spec
+    assert spec.flsa_status == ""
     assert any(w.line == 2 and "flsa status" in w.message for w in report.warnings)
-    path = spec["paths"][0]
-    assert path.get("experience_years") is None and path.get("education_level") is None
+    path = spec.paths[0]
+    assert path.experience_years is None and not path.education_level
 
 
 def test_a_double_spaced_page_wrapped_at_its_width_keeps_a_paragraph_whole():
@@ -275,13 +294,13 @@ def test_a_double_spaced_page_wrapped_at_its_width_keeps_a_paragraph_whole():
     spec, report = parse(text)
 
     kept_everything(text, spec, report)
-    assert spec["distinguishing_features"] == (
+    assert spec.distinguishing_features == (
         "This position assists the planning staff within the Town of Ulysses Department of Planning with maps and records "
         "of the town's land use, zoning and building permits. "
         "Supervision is received from the Town Planner, who reviews the work on completion.\n\n"
         "Does related work as required."
     )
-    assert spec["department_name"] == "Department of Planning"
+    assert spec.department_name == "Department of Planning"
     assert report.facts["department_read_from"] == "distinguishing_features"
 
 
@@ -292,7 +311,7 @@ def test_a_department_is_read_from_the_text_only_where_the_position_sits_in_it()
     )
     spec, _ = parse(text)
 
-    assert "department_name" not in spec  # the sentence names a department, not where the position is
+    assert spec.department_name == ""  # the sentence names a department, not where the position is
 
 
 def test_experience_involving_a_subject_is_one_kind_and_as_defined_above_repeats_it():
@@ -307,7 +326,7 @@ B) Five years of full-time paid experience as defined above.
     spec, report = parse(text)
 
     kept_everything(text, spec, report)
-    kinds = [p.get("experience_kinds") for p in spec["paths"]]
+    kinds = [p.experience_kinds for p in spec.paths]
     assert kinds == ["auditing primarily involving public benefit programs"] * 2
 
 
@@ -320,6 +339,6 @@ def test_the_parts_of_a_path_under_their_own_headings_are_paragraphs():
 
     kept_everything(text, spec, report)
 
-    assert [p["text"] for p in spec["paths"]] == [
+    assert [p.text for p in spec.paths] == [
         "Education:\nGraduation from high school.\n\nExperience:\nOne year of office experience."
     ]

@@ -38,6 +38,7 @@ def with_paths(version):
         education_fields="accounting",
         experience_years=Decimal("2"),
         experience_kinds="bookkeeping",
+        excluded_experience="volunteer bookkeeping",
         part_time_accepted=True,
     )
     Path.objects.create(
@@ -143,7 +144,9 @@ def test_the_json_catalogue_has_one_object_per_current_class_with_its_paths_fact
         "url": "http://testserver/classes/tompkins-county/account-clerk/versions/1/",
         "json_url": "http://testserver/classes/tompkins-county/account-clerk/versions/1/json/",
     }
+    first_path = Path.objects.get(version=version, position=1)
     assert entry["paths"][0] == {
+        "id": first_path.pk,
         "kind": "open_competitive",
         "label": "A)",
         "is_equivalent_combination": False,
@@ -151,12 +154,22 @@ def test_the_json_catalogue_has_one_object_per_current_class_with_its_paths_fact
         "education_fields": ["accounting"],
         "credit_hours": None,
         "credit_hour_subjects": [],
+        "quarter_units": None,
+        "total_credit_hours": None,
         "experience_years": "2",
         "experience_kinds": ["bookkeeping"],
+        "excluded_experience": ["volunteer bookkeeping"],
         "paid_experience": None,
         "part_time_accepted": True,
         "full_time_hours_per_week": None,
         "supervisory_years": None,
+        "complete_years_only": None,
+        "licenses": [],
+        "license_needed_by": None,
+        "license_within_months": None,
+        "service": "",
+        "status_required": None,
+        "titles_combined": None,
         "time_in_title": [],
     }
     assert entry["paths"][1]["experience_years"] == "4.5"
@@ -172,12 +185,16 @@ def test_a_version_json_holds_every_part_and_each_paths_facts(client, make_class
     version.ksas.create(position=1, text="Good knowledge of bookkeeping;", kind="knowledge", level="good")
     version.competencies.create(position=1, name="Integrity", description="Is honest.")
     version.other_sections.create(position=1, heading="Physical Demands", text="Sits at a desk.")
-    version.substitutions.create(
-        position=1, text="College may replace experience year for year.", kind="education_for_experience", cap_years=2
-    )
     version.definitions.create(position=1, term="Bookkeeping", text="* Bookkeeping is defined as ...")
     job_class.history.create(kind="adopted", date=datetime.date(1977, 11, 19), reference="CSM")
     with_paths(version)
+    version.substitutions.create(
+        position=1,
+        text="College may replace experience year for year.",
+        kind="education_for_experience",
+        cap_years=2,
+        path=version.paths.get(position=2),
+    )
     publish(version)
 
     data = client.get("/classes/tompkins-county/account-clerk/versions/1/json/").json()
@@ -186,22 +203,31 @@ def test_a_version_json_holds_every_part_and_each_paths_facts(client, make_class
     assert data["distinguishing_features"]["text"] == "Does clerical work."
     assert data["duties"] == {
         "heading": "TYPICAL WORK ACTIVITIES",
-        "items": [{"label": "", "text": "Keeps the ledger;"}],
+        "items": [{"id": version.duties.get().pk, "label": "", "text": "Keeps the ledger;"}],
         "note": "Illustrative only.",
     }
-    assert data["ksas"]["items"] == [
+    assert [{name: value for name, value in item.items() if name != "id"} for item in data["ksas"]["items"]] == [
         {"label": "", "text": "Good knowledge of bookkeeping;", "kind": "knowledge", "level": "good"}
     ]
-    assert data["competencies"]["items"] == [{"name": "Integrity", "description": "Is honest."}]
+    assert data["competencies"]["items"][0]["description"] == "Is honest."
     assert data["other_sections"][0]["heading"] == "Physical Demands"
     qualifications = data["qualifications"]
     assert [p["label"] for p in qualifications["paths"]] == ["A)", "B)", "1."]
     assert qualifications["paths"][0]["text"].startswith("Bachelor's degree in accounting")
     assert qualifications["paths"][0]["education_level"] == "bachelor"
-    assert qualifications["substitutions"][0]["cap_years"] == "2"
+    substitution = qualifications["substitutions"][0]
+    assert substitution["cap_years"] == "2"
+    # The rule names the path it is printed in by that path's id, which the path's own entry carries.
+    assert substitution["path"] == qualifications["paths"][1]["id"]
+    assert qualifications["paths"][0]["excluded_experience"] == ["volunteer bookkeeping"]
     assert qualifications["definitions"][0]["term"] == "Bookkeeping"
     assert data["special_requirements"] == [
-        {"kind": "drivers_license", "heading": "SPECIAL REQUIREMENT", "text": "A driver's license."}
+        {
+            "id": version.special_requirements.get().pk,
+            "kind": "drivers_license",
+            "heading": "SPECIAL REQUIREMENT",
+            "text": "A driver's license.",
+        }
     ]
     assert data["history"] == [{"kind": "adopted", "date": "1977-11-19", "reference": "CSM", "by": ""}]
 

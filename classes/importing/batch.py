@@ -7,8 +7,8 @@ from django.db import DatabaseError
 
 from .parse import parse_spec
 from .readers import ReadError, check_size, document_format, read_document
-from .report import DocumentReport
-from .store import ImportSkipped, find_class, save_draft
+from .report import DocumentReport, Draft
+from .store import ImportSkipped, find_class, save_document
 
 
 @dataclass
@@ -44,14 +44,15 @@ def _import_one(file, *, jurisdiction, dry_run, by, deadline):
     except ReadError as error:
         report.status, report.error = "error", str(error)
         return report
-    spec, report = parse_spec(lines, source=file.name)
+    report.document = parse_spec(lines, source=file.name)
     if dry_run:
-        existing = find_class(jurisdiction, spec) if jurisdiction else None
         report.status = "parsed"
-        report.job_class = f"{existing} (existing class: a new draft would be added)" if existing else ""
+        for spec in report.document.specs:
+            existing = find_class(jurisdiction, spec) if jurisdiction else None
+            report.drafts.append(Draft(spec.title, str(existing) if existing else "", existing=existing is not None))
         return report
     try:
-        version = save_draft(spec, jurisdiction=jurisdiction, by=by)
+        versions = save_document(report.document, jurisdiction=jurisdiction, by=by)
     except ImportSkipped as error:
         report.status, report.error = "skipped", str(error)
         return report
@@ -59,7 +60,14 @@ def _import_one(file, *, jurisdiction, dry_run, by, deadline):
         report.status, report.error = "error", f"{file.name}: not saved, the database refused it ({error})."
         return report
     report.status = "imported"
-    report.job_class = str(version.job_class)
-    report.version_number = version.number
-    report.version_url = f"/admin/classes/version/{version.pk}/change/"
+    report.drafts = [
+        Draft(
+            version.title,
+            str(version.job_class),
+            version.number,
+            f"/admin/classes/version/{version.pk}/change/",
+            existing=version.number > 1,
+        )
+        for version in versions
+    ]
     return report

@@ -18,7 +18,7 @@ RUNNING_HEADER = re.compile(r"^[^a-z]{3,}?[\s\-–—]+\(?(?:cont'?d\.?|CONT'?D\
 MARKDOWN_LEAD = re.compile(r"^\s*(#{1,6}\s+|>\s*)")
 BULLET = re.compile(r"^\s*[-•◦▪·–]\s+")
 LIST_MARKER = re.compile(
-    r"""^(?:(?:either|or|and)\b:?\s*)?     # a connector may come first
+    r"""^(?:(?i:either|or|and)\b:?\s*)?     # a connector may come first
         (?:\((?:[A-Za-z]|\d{1,2}|[ivxIVX]{1,4})\)  # (A) (1) (ii)
           |[A-Za-z]\)|\d{1,2}[.)]          # A)  1.  1)
           |(?:I|II|III|IV|V|VI)(?:[.)]|\s*$|\s+(?=[A-Z]))  # I.  II  (roman, CalHR "Or II")
@@ -38,13 +38,31 @@ class Line:
     text: str
     blank_before: bool = False
     same_paragraph: bool = False  # the line goes on the paragraph of the line before (a hard-wrapped page)
+    heading_level: int = 0  # set as a heading by markup: "## Duties" (Markdown), <h2> (HTML), a wholly bold line
+    bullet: bool = False  # printed after a bullet
 
 
 def strip_markup(text):
-    text = text.replace("\u00a0", " ").replace("\\*", "*").replace("**", "").replace("__", "")
+    """The text of a line without markup, and how the markup set it: (text, heading level, bullet)."""
+    text = text.replace("\u00a0", " ").replace("\\*", "*")
+    level = 0
+    lead = MARKDOWN_LEAD.match(text)
+    if lead and lead.group(1).startswith("#"):
+        level = lead.group(1).count("#")
+    stripped = text.strip()
+    if (
+        not level
+        and len(stripped) > 4
+        and stripped.startswith("**")
+        and stripped.endswith("**")
+        and "**" not in stripped[2:-2]
+    ):
+        level = 6  # a wholly bold line is set as a heading, the least of them
+    text = text.replace("**", "").replace("__", "")
     text = MARKDOWN_LEAD.sub("", text)
+    bullet = bool(BULLET.match(text))
     text = BULLET.sub("", text)
-    return " ".join(text.split())
+    return " ".join(text.split()), level, bullet
 
 
 def is_debris(text, title=""):
@@ -55,22 +73,22 @@ def is_debris(text, title=""):
 
 
 def clean_lines(raw_lines):
-    """Logical lines without debris, and how many debris lines were dropped.
+    """Logical lines without debris, and the numbers of the debris lines dropped.
 
     A line is joined to the one before when that one runs to (nearly) the full width of the page
     and does not end a sentence or item, or when it starts in lower case after an unfinished
     line; headings, list markers and footnotes always start a new line.
     """
-    lines, dropped, blank = [], 0, False
+    lines, dropped, blank = [], [], False
     for number, raw in enumerate(raw_lines, start=1):
-        text = strip_markup(raw)
+        text, level, bullet = strip_markup(raw)
         if not text:
             blank = True
             continue
         if is_debris(text):
-            dropped += 1
+            dropped.append(number)
             continue
-        lines.append(Line(number, text, blank))
+        lines.append(Line(number, text, blank, heading_level=level, bullet=bullet))
         blank = False
     widths = sorted(len(line.text) for line in lines)
     page_width = widths[int(len(widths) * 0.9)] if widths else 0
@@ -83,7 +101,8 @@ def clean_lines(raw_lines):
     logical, previous_width = [], 0
     for line in lines:
         previous = logical[-1] if logical else None
-        if previous and _continues(previous.text, previous_width >= full, line.text):
+        set_apart = line.heading_level or line.bullet or (previous and previous.heading_level)
+        if previous and not set_apart and _continues(previous.text, previous_width >= full, line.text):
             if previous.text.endswith("-") and previous.text[-2:-1].isalpha() and line.text[0].islower():
                 previous.text = previous.text[:-1] + line.text  # a word hyphenated at the line end
             else:

@@ -16,7 +16,15 @@ FACT_KEYS = [
     ("established", r"established(?: date)?"),
     ("established_by", r"established by"),
     ("revised", r"revis(?:ed|ion)s?(?: dates?)?"),
+    # Facts a header prints that no field holds: read so that their lines are known for header facts (never taken
+    # for a title), and reported.
+    ("schematic_code", r"schem(?:atic)? code"),
+    ("open_date", r"open(?:ing)? date|exam(?:ination)? open date"),
+    ("title_changed", r"title changed"),
 ]
+REPORTED_ONLY = {"schematic_code", "open_date", "title_changed"}
+# The facts a version holds as printed (or in its vocabulary).
+STORED = ["title", "code", "jurisdictional_class", "flsa_status", "salary_grade", "bargaining_unit"]
 FACT = re.compile(
     r"^(?P<key>" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in FACT_KEYS) + r")\s*[:#]\s*(?P<value>.+)$",
     re.IGNORECASE,
@@ -40,8 +48,26 @@ ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 REFERENCE = re.compile(r"([A-Z][A-Za-z.]{1,15})")
 
 
+# "Series established July 23, 2002", "Revised 06/13/1973": a date fact printed without a colon.
+DATED_FACT = re.compile(
+    r"^(?:(?:series|class|specification)\s+)?(?P<key>established|adopted|approved|revised)\s+(?:on\s+)?"
+    r"(?P<value>(?:[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}).*)$",
+    re.IGNORECASE,
+)
+
+
+def facts_in(text):
+    """The (name, value) facts a line prints, in order: none for a line of other text."""
+    if ":" not in text and "#" not in text:  # most lines: only a date fact needs no colon
+        fact = DATED_FACT.match(text)
+        return [(fact["key"].lower(), fact["value"].strip())] if fact else []
+    return [fact for fact in map(read_fact, split_pairs(text)) if fact]
+
+
 def split_pairs(text):
     """A header line may hold several "Key: value" pairs: "Class Code: 4521  FLSA: Non-Exempt"."""
+    if text.count(":") + text.count("#") < 2:
+        return [text.strip()] if text.strip() else []
     pairs, start = [], 0
     for found in NEXT_KEY.finditer(text):
         if ":" in text[start : found.start()]:
@@ -55,7 +81,8 @@ def read_fact(text):
     """(fact name, value as printed) for a "Key: value" line, else None."""
     found = FACT.match(text)
     if not found:
-        return None
+        dated = DATED_FACT.match(text)
+        return (dated["key"].lower(), dated["value"].strip()) if dated else None
     name = next(name for name, _ in FACT_KEYS if found[name])
     return name, found["value"].strip()
 

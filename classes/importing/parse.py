@@ -1,18 +1,23 @@
-"""A document's lines read into the parts and facts of a spec: `parse_spec(lines)` returns (spec, report)."""
+"""A document's lines read into one spec per class it describes: `parse_spec(lines, source=…)` → ParsedDocument.
 
+Blocks first (blocks.py), grouped under their headings (sections.py); the header gives the title and the header
+facts; each section is read as the part its heading names; a series document is read once per level (series.py).
+"""
+
+import copy
 import re
 
-from classes import structure
 from classes.vocabulary import SectionLayout, SectionPlacement
 
-from . import header
-from .cleaning import clean_lines
-from .headings import match_heading, unknown_heading
-from .items import DUTIES_NOTE, competency, ksa_kind_and_level, requirement_kind, split_items
-from .quals import QualificationsReader
-from .report import DocumentReport
+from . import header, series
+from .blocks import ITEM, read_blocks
+from .checking import check_nothing_lost
+from .items import DUTIES_NOTE, competency, ksa_items, requirement_kind, split_items
+from .paths import QualificationsReader
+from .result import Competency, HistoryEvent, Item, OtherSection, ParsedDocument, Part, Spec, SpecialRequirement
+from .sections import QUALIFICATION_PARTS, split_sections
+from .title import file_evidence, find_title
 
-QUALIFICATION_PARTS = {"qualifications", "open_competitive", "promotional", "qualifications_part"}
 PROSE_PARTS = {"general_statement", "distinguishing_features"}
 # Where an other section reads, by the last standard part printed before it.
 PLACEMENT_AFTER = {
@@ -25,10 +30,6 @@ PLACEMENT_AFTER = {
     "qualifications": SectionPlacement.AFTER_QUALIFICATIONS,
     "special_requirements": SectionPlacement.END,
 }
-MQ_WORDS = re.compile(
-    r"educat|experien|qualif|requir|equivalen|substitut|promot|competitive|status|either|note|degree|licen|title",
-    re.IGNORECASE,
-)
 CAPITALISED = r"[A-Z][\w&'-]*"
 DEPARTMENT_IN_TEXT = re.compile(
     rf"\b(?:with)?in\s+the\s+(?:(?:{CAPITALISED}|of)\s+){{0,5}}?"
@@ -37,314 +38,317 @@ DEPARTMENT_IN_TEXT = re.compile(
 POSITION_WORDS = re.compile(r"\b(?:position|class|employee|incumbent|work)\b", re.IGNORECASE)
 SERIES_TITLE = re.compile(r"^(?P<name>.+?)\s+(?P<level>I{1,3}|IV|V)$")
 SERIES_LEVELS = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
-HEADER_FACTS = ["title", "code", "jurisdictional_class", "department", "flsa_status", "salary_grade", "bargaining_unit"]
 DATE_FACTS = {"adopted": "adopted", "approved": "approved", "established": "established", "revised": "revised"}
+LIMITS = {"code": 30, "salary_grade": 50, "bargaining_unit": 200, "title": 200}
+CLASS_DESCRIPTION = re.compile(r"^(?:an?|the|under|this)\b", re.IGNORECASE)
 
 
 def parse_spec(raw_lines, *, source=""):
-    report = DocumentReport(source=source, status="parsed")
-    lines, dropped = clean_lines(raw_lines)
+    """The document's specs (one per level it describes) and how each of its lines was read."""
+    document = ParsedDocument(source=source, lines=list(raw_lines))
+    blocks, dropped = read_blocks(raw_lines)
+    document.unstored.update(dict.fromkeys(dropped, "page debris: a page number or a running header"))
     if dropped:
-        report.facts["debris_lines_removed"] = dropped
-    spec = {"title": "", "code": "", "history": [], "duties": [], "ksas": [], "competencies": [], "other_sections": []}
-    spec["special_requirements"] = []
-    sections = _sections(lines, report)
-    header_lines = sections.pop(0)["lines"] if sections and sections[0]["part"] == "header" else []
-    _read_header(header_lines, spec, report)
-    quals = QualificationsReader(report)
-    last_standard, seen_qualifications, trailing = None, False, []
-    for section in sections:
-        part = section["part"]
-        if part in QUALIFICATION_PARTS:
-            seen_qualifications = True
-            if part == "qualifications":
-                spec.setdefault("qualifications_heading", section["heading"])
-                report.parts.append(_part_entry(section))
-            elif part in {"open_competitive", "promotional"}:
-                spec.setdefault("qualifications_heading", "")
-                quals.heading(part, section["heading"], section["start"])
-            else:
-                spec.setdefault("qualifications_heading", "")
-            for line in section["lines"]:
-                quals.line(line)
-            last_standard, trailing = "qualifications", []
-            continue
-        report.parts.append(_part_entry(section))
-        if not section["lines"]:
-            report.warn(section["start"].number, f"heading “{section['heading']}” has no text under it")
-        if part in PROSE_PARTS:
-            _prose(spec, part, section, report)
-        elif part == "duties":
-            _duties(spec, section)
-        elif part == "ksas":
-            spec.setdefault("ksas_heading", section["heading"])
-            spec["ksas"].extend(_ksa(text, line) for line, text in split_items(section["lines"]))
-        elif part == "competencies":
-            _competencies(spec, section)
-        elif part == "special_requirements":
-            text = _paragraphs(section["lines"])
-            kind = requirement_kind(section["heading"] + " " + text)
-            spec["special_requirements"].append(
-                {"heading": section["heading"], "text": text, "kind": kind, "line": section["start"].number}
-            )
-        else:
-            _other(spec, section, last_standard, report)
-            trailing.append(spec["other_sections"][-1])
-            continue
-        last_standard, trailing = part, []
-    _place_trailing_sections(spec, last_standard, trailing)
-    spec.update(quals.finish())
-    if not seen_qualifications:
-        report.warn(None, f"no minimum qualifications section found (read {len(raw_lines)} lines)")
-    elif not spec["paths"]:
-        report.warn(None, "the minimum qualifications section holds no qualification path")
-    for part, what in [("duties", "duties"), ("ksas", "knowledges, skills and abilities")]:
-        if not spec[part] and not any(p["part"] == part for p in report.parts):
-            report.warn(None, f"no {what} section found")
-    if not spec.get("department_name"):
-        _department_from_text(spec, report)
-    _series(spec, report)
-    _check_nothing_lost(lines, spec, report)
-    report.facts.update({key: spec[key] for key in [*HEADER_FACTS, "department_name", "series_name"] if spec.get(key)})
-    if spec["history"]:
-        report.facts["history"] = [
-            f"{h['kind']} {h['date']:%m/%d/%Y} {h['reference']}".strip() for h in spec["history"]
-        ]
-    report.facts["counts"] = {part.name: len(spec[part.name]) for part in structure.PARTS if spec[part.name]}
-    report.result = spec
-    return spec, report
+        document.facts["debris_lines_removed"] = len(dropped)
+    if not blocks:
+        document.warn(None, "the document holds no text")
+        document.specs = [Spec()]
+        return document
+    levels = series.levels_in(blocks, _first_title(blocks, source))
+    sections = split_sections(blocks, lambda block: series.is_level_heading(block, levels))
+    shared, read_as_facts = Spec(), set()
+    if sections[0].part == "header":
+        read_as_facts = _read_header(sections.pop(0), shared, document)
+    if levels:
+        document.series = series.series_name(shared.title, blocks)
+        document.title = document.series
+        scopes = series.block_scopes(sections, levels)
+        document.specs = [_level(shared, sections, scopes, levels, i, document) for i in range(len(levels))]
+        document.facts["levels"] = [level.title for level in levels]
+    else:
+        document.title = shared.title
+        _read_sections(sections, shared, document, record=True)
+        _one_class_series(shared)
+        document.specs = [shared]
+    for spec in document.specs:
+        if not spec.department_name:
+            _department_from_text(spec, document)
+    _title_checks(document)
+    check_nothing_lost(blocks, document, skipped=read_as_facts)
+    spec = document.spec
+    document.facts.update(
+        {
+            name: getattr(spec, name)
+            for name in [*header.STORED, "department_name", "series_name"]
+            if getattr(spec, name)
+        }
+    )
+    if spec.history:
+        document.facts["history"] = [f"{h.kind} {h.date:%m/%d/%Y} {h.reference}".strip() for h in spec.history]
+    return document
 
 
-def _part_entry(section):
-    return {"part": section["part"], "heading": section["heading"], "line": section["start"].number}
+def _first_title(blocks, source):
+    found = find_title(blocks[:12], source)
+    return found.text if found else ""
 
 
-def _sections(lines, report):
-    """Lines grouped under headings, in order; lines before the first known heading are the header."""
-    sections = [{"part": "header", "heading": "", "lines": [], "start": lines[0] if lines else None}]
-    in_qualifications = False
-    for line in lines:
-        known = match_heading(line.text)
-        if known:
-            part, heading, rest = known
-            heading = heading.rstrip(":").strip()
-            if part == "qualifications_part":
-                if in_qualifications:
-                    sections[-1]["lines"].append(line)
-                    continue
-                part, heading, rest = "qualifications_part", "", line.text
-            in_qualifications = part in QUALIFICATION_PARTS
-            sections.append({"part": part, "heading": heading, "lines": [], "start": line})
-            if rest:
-                sections[-1]["lines"].append(type(line)(line.number, rest, line.blank_before))
-            continue
-        if sections[-1]["part"] != "header" or line.text.endswith(":"):
-            heading = unknown_heading(line.text)
-            if heading and not (in_qualifications and MQ_WORDS.search(heading)):
-                in_qualifications = False
-                sections.append({"part": "other", "heading": heading, "lines": [], "start": line})
-                continue
-        sections[-1]["lines"].append(line)
-    if sections[0]["start"] is None:
-        report.warn(None, "the document holds no text")
-    return sections
+def _level(shared, sections, scopes, levels, index, document):
+    level = levels[index]
+    spec = copy.deepcopy(shared)  # the header's facts, each level its own copy
+    spec.title, spec.code = level.title, level.code
+    spec.series_name, spec.series_level = document.series, index + 1
+    _read_sections(series.scoped(sections, scopes, index), spec, document, record=index == 0, level=level.title)
+    return spec
 
 
-def _read_header(lines, spec, report):
+# --- The header -----------------------------------------------------------------------------------------------------
+
+
+def _read_header(section, spec, document):
+    """Reads the title and header facts into `spec`; returns the numbers of the lines read as them."""
     candidates, adoption_lines = [], []
-    for line in lines:
-        pairs = [header.read_fact(part) for part in header.split_pairs(line.text)]
-        if not any(pairs):
-            candidates.append(line)
+    for block in section.blocks:
+        text = block.body if block.kind == ITEM else block.text
+        found = header.facts_in(text)
+        if not found:
+            candidates.append(block)
             continue
-        for pair in filter(None, pairs):
-            _store_fact(spec, report, *pair, line=line)
-            if pair[0] in DATE_FACTS:
-                adoption_lines.append(line.text)
+        for name, value in found:
+            _store_fact(spec, document, name, value, line=block.line)
+            if name in DATE_FACTS or name == "title_changed":
+                adoption_lines.append(text)
     if adoption_lines:
-        spec["adoption_line"] = "\n".join(adoption_lines)
-    titles = [line for line in candidates if not re.search(r":\s*\S|[.;]$", line.text)]
-    if not spec["title"] and titles:
-        title_line = titles[-1]
-        candidates.remove(title_line)
-        spec["title"] = title_line.text
-        report.facts["title_line"] = title_line.number
-    if not spec["title"]:
-        report.warn(None, "no title found")
-    unused = list(candidates)
-    if unused:
-        report.facts["header_lines_not_stored"] = [line.text for line in unused]
-    prose = [line for line in unused if re.search(r"[.;]\s*$", line.text)]
-    prose_numbers = {line.number for line in prose}  # a set: a list here made long headers quadratic
-    spec["_unchecked_lines"] = {line.number for line in lines if line.number not in prose_numbers}
+        spec.adoption_line = "\n".join(dict.fromkeys(adoption_lines))
+    if not spec.title:
+        title = find_title(section.blocks, document.source)
+        if title:
+            candidates.remove(next(block for block in candidates if block.line == title.line))
+            spec.title = title.text[: LIMITS["title"]]
+            document.facts["title_line"] = title.line
+            if title.code and not spec.code:
+                spec.code = title.code
+            if title.dropped:
+                document.doubt(title.line, "title", spec.title, f"“{title.dropped}” printed after it read as a note")
+    prose = [block for block in candidates if re.search(r"[.;]\s*$", block.text)]
+    for block in candidates:
+        if block not in prose:
+            document.unstored[block.line] = "a header line that is neither the title nor a fact the portal keeps"
+    if candidates and len(prose) < len(candidates):
+        document.facts["header_lines_not_stored"] = [block.text for block in candidates if block not in prose]
     if prose:
-        report.warn(
-            prose[0].number, "text before the first heading kept as a section titled “Text before the first heading”"
+        document.warn(
+            prose[0].line, "text before the first heading kept as a section titled “Text before the first heading”"
         )
-        spec["other_sections"].append(
-            {
-                "heading": "Text before the first heading",
-                "placement": SectionPlacement.AFTER_DISTINGUISHING_FEATURES.value,
-                "layout": SectionLayout.PARAGRAPHS.value,
-                "text": "\n\n".join(line.text for line in prose),
-                "line": prose[0].number,
-            }
+        spec.other_sections.append(
+            OtherSection(
+                "Text before the first heading",
+                "\n\n".join(block.text for block in prose),
+                SectionPlacement.AFTER_DISTINGUISHING_FEATURES.value,
+                SectionLayout.PARAGRAPHS.value,
+                prose[0].line,
+            )
         )
+    document.parts.append(Part("header", "", section.line, section.last_line))
+    return {block.line for block in section.blocks if block not in prose}
 
 
-def _store_fact(spec, report, name, value, *, line):
+def _store_fact(spec, document, name, value, *, line):
+    if name in header.REPORTED_ONLY:
+        document.facts.setdefault("header_facts_not_stored", []).append(f"{name.replace('_', ' ')}: {value}")
+        return
     if name in DATE_FACTS or name == "established_by":
         if name == "established_by":
-            for entry in spec["history"]:
-                if entry["kind"] == "established":
-                    entry["by"] = value
+            for entry in spec.history:
+                if entry.kind == "established":
+                    entry.by = value
             return
         dates = header.parse_dates(value)
         if not dates:
-            report.warn(line.number, f"no date could be read from “{value}”")
-        for day, reference in dates:
-            spec["history"].append({"kind": DATE_FACTS[name], "date": day, "reference": reference, "by": ""})
+            document.warn(line, f"no date could be read from “{value}”")
+        spec.history.extend(HistoryEvent(DATE_FACTS[name], day, reference) for day, reference in dates)
         return
     stored = header.normalise(name, value)
     if name == "department":
         name = "department_name"
+    label = name.replace("_", " ")
     if not stored:
-        report.warn(line.number, f"{name.replace('_', ' ')} “{value}” is not one the portal knows; left empty")
+        document.warn(line, f"{label} “{value}” is not one the portal knows; left empty")
         return
-    limit = {"code": 30, "salary_grade": 50, "bargaining_unit": 200}.get(name, 200)
+    limit = LIMITS.get(name, 200)
     if len(stored) > limit:
-        report.warn(line.number, f"{name.replace('_', ' ')} is longer than {limit} characters; left empty")
+        document.warn(line, f"{label} is longer than {limit} characters; left empty")
         return
-    if spec.get(name) and spec[name] != stored:
-        report.warn(line.number, f"{name.replace('_', ' ')} printed twice; the first, “{spec[name]}”, is kept")
+    if getattr(spec, name) and getattr(spec, name) != stored:
+        document.warn(line, f"{label} printed twice; the first, “{getattr(spec, name)}”, is kept")
         return
-    spec[name] = stored
+    setattr(spec, name, stored)
 
 
-def _paragraphs(lines):
-    """The lines as paragraphs (a blank line between), joining the lines of a paragraph wrapped by the page."""
+def _title_checks(document):
+    spec = document.spec
+    if not document.title:
+        document.warn(None, "no title found: the class cannot be named; add a title line, or import it by hand")
+        return
+    file_words, file_code = file_evidence(document.source)
+    if file_code and spec.code and file_code != spec.code and len(document.specs) == 1:
+        document.doubt(
+            None, "code", spec.code, f"the file's name carries {file_code}; the code printed in the text is kept"
+        )
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", document.title)]
+    if file_words and words and not set(file_words) & set(words):
+        document.doubt(None, "title", document.title, "the file's name carries other words; the printed title is kept")
+
+
+# --- The parts --------------------------------------------------------------------------------------------------------
+
+
+def _read_sections(sections, spec, document, *, record, level=""):
+    quals = QualificationsReader(document)
+    last_standard, seen_qualifications, trailing = None, False, []
+    for section in sections:
+        part = section.part
+        if record or section.level:
+            document.parts.append(Part(part, section.heading, section.line, section.last_line, level))
+        if part in QUALIFICATION_PARTS:
+            seen_qualifications = True
+            if part == "qualifications":
+                spec.qualifications_heading = spec.qualifications_heading or section.heading
+            else:
+                quals.heading(part, section.heading, section.line)
+            notes = len(quals.notes)
+            for block in section.blocks:
+                quals.block(block)
+            spec.other_sections.extend(quals.notes[notes:])
+            last_standard, trailing = "qualifications", []
+            continue
+        if not section.blocks and record:
+            document.warn(section.line, f"heading “{section.heading}” has no text under it")
+        if part in PROSE_PARTS or part == "levels":
+            _prose(spec, "distinguishing_features" if part == "levels" else part, section, document)
+        elif part == "duties":
+            _duties(spec, section, document)
+        elif part == "ksas":
+            spec.ksas_heading = spec.ksas_heading or section.heading
+            spec.ksas.extend(ksa_items(section.blocks))
+        elif part == "competencies":
+            _competencies(spec, section)
+        elif part == "special_requirements":
+            text = _paragraphs(section.blocks)
+            kind = requirement_kind(section.heading + " " + text)
+            spec.special_requirements.append(SpecialRequirement(section.heading, text, kind, section.line))
+        else:
+            _other(spec, section, last_standard, document)
+            trailing.append(spec.other_sections[-1])
+            continue
+        last_standard, trailing = ("distinguishing_features" if part == "levels" else part), []
+    if last_standard in {"qualifications", "special_requirements"}:
+        # Other sections after the qualifications with no standard part after them close the spec (a CLASS DETAIL
+        # or CLASS HISTORY block), after any special requirement.
+        for section in trailing:
+            section.placement = SectionPlacement.END.value
+    read = quals.finish()
+    spec.paths, spec.substitutions, spec.definitions = read.paths, read.substitutions, read.definitions
+    spec.open_competitive_heading = read.headings.get("open_competitive", "")
+    spec.promotional_heading = read.headings.get("promotional", "")
+    spec.open_competitive_preamble = read.preambles.get("open_competitive", "")
+    spec.promotional_preamble = read.preambles.get("promotional", "")
+    if record:
+        _warn_missing(spec, document, seen_qualifications)
+
+
+def _warn_missing(spec, document, seen_qualifications):
+    if not seen_qualifications:
+        document.warn(None, f"no minimum qualifications section found (read {len(document.lines)} lines)")
+    elif not spec.paths:
+        document.warn(None, "the minimum qualifications section holds no qualification path")
+    found = {part.part for part in document.parts}
+    for part, what in [("duties", "duties"), ("ksas", "knowledges, skills and abilities")]:
+        if not getattr(spec, part) and part not in found:
+            document.warn(None, f"no {what} section found")
+
+
+def _paragraphs(blocks):
+    """The blocks as paragraphs (a blank line between), joining the lines of a paragraph wrapped by the page."""
     text = ""
-    for line in lines:
-        text += (" " if line.same_paragraph else "\n\n") + line.text if text else line.text
+    for block in blocks:
+        text += (" " if block.same_paragraph else "\n\n") + block.text if text else block.text
     return text
 
 
-def _prose(spec, part, section, report):
-    text = _paragraphs(section["lines"])
-    if spec.get(part):
-        report.warn(section["start"].number, f"a second “{section['heading']}” part; its text is added to the first")
-        spec[part] += "\n\n" + text
+def _prose(spec, part, section, document):
+    text = _paragraphs(section.blocks)
+    if getattr(spec, part):
+        document.warn(section.line, f"a second “{section.heading}” part; its text is added to the first")
+        setattr(spec, part, getattr(spec, part) + "\n\n" + text)
         return
-    spec[part] = text
-    spec[f"{part}_heading"] = section["heading"]
+    setattr(spec, part, text)
+    setattr(spec, f"{part}_heading", section.heading)
 
 
-def _duties(spec, section):
-    spec.setdefault("duties_heading", section["heading"])
-    items = split_items(section["lines"])
+def _duties(spec, section, document):
+    blocks = section.blocks
+    prose = blocks and not any(b.kind == ITEM for b in blocks) and CLASS_DESCRIPTION.match(blocks[0].text)
+    if prose and not spec.general_statement and len(blocks) <= 3:
+        # "DUTIES: An Accounting Clerk performs …": a description of the class, not a list of its duties.
+        _prose(spec, "general_statement", section, document)
+        document.doubt(
+            section.line, "general_statement", section.heading, "its text describes the class in sentences, not a list"
+        )
+        return
+    spec.duties_heading = spec.duties_heading or section.heading
+    items = split_items(blocks)
     notes = []
-    while items and DUTIES_NOTE.search(items[-1][1]) and len(items) > 1:
-        notes.insert(0, items.pop()[1])
-    spec["duties"].extend({"text": text, "line": line.number} for line, text in items)
+    while len(items) > 1 and DUTIES_NOTE.search(items[-1][2]):
+        notes.insert(0, items.pop()[2])
+    spec.duties.extend(Item(text=text, label=label, line=block.line) for block, label, text in items)
     if notes:
-        spec["duties_note"] = "\n\n".join(filter(None, [spec.get("duties_note", ""), *notes]))
-
-
-def _ksa(text, line):
-    kind, level = ksa_kind_and_level(text)
-    return {"text": text, "kind": kind, "level": level, "line": line.number}
+        spec.duties_note = "\n\n".join(filter(None, [spec.duties_note, *notes]))
 
 
 def _competencies(spec, section):
-    spec.setdefault("competencies_heading", section["heading"])
-    for line in section["lines"]:
-        found = competency(line.text)
+    spec.competencies_heading = spec.competencies_heading or section.heading
+    for block in section.blocks:
+        found = competency(block.text)
         if found:
-            spec["competencies"].append({"name": found[0], "description": found[1], "line": line.number})
+            spec.competencies.append(Competency(found[0], found[1], block.line))
         else:  # "Knowledge of interviewing techniques …" printed among the competencies
-            spec["ksas"].append(_ksa(line.text, line))
+            spec.ksas.extend(ksa_items([block]))
 
 
-def _other(spec, section, last_standard, report):
-    lines = section["lines"]
-    for line in lines:  # a class-detail block states facts too: "FLSA CODE: Non-Exempt"
-        fact = header.read_fact(line.text)
-        if fact and fact[0] not in {"title", "code"}:
-            _store_fact(spec, report, *fact, line=line)
-    is_list = len(lines) > 1 and all(len(line.text) <= 150 for line in lines)
-    spec["other_sections"].append(
-        {
-            "heading": section["heading"][:200],
-            "placement": PLACEMENT_AFTER[last_standard].value,
-            "layout": (SectionLayout.LIST if is_list else SectionLayout.PARAGRAPHS).value,
-            "text": "\n".join(line.text for line in lines) if is_list else _paragraphs(lines),
-            "line": section["start"].number,
-        }
+def _other(spec, section, last_standard, document):
+    blocks = section.blocks
+    for block in blocks:  # a class-detail block states facts too: "FLSA CODE: Non-Exempt"
+        for name, value in header.facts_in(block.text):
+            if name not in {"title", "code"} and name not in header.REPORTED_ONLY:
+                _store_fact(spec, document, name, value, line=block.line)
+    is_list = len(blocks) > 1 and all(len(block.text) <= 150 for block in blocks)
+    spec.other_sections.append(
+        OtherSection(
+            section.heading[:200],
+            "\n".join(block.text for block in blocks) if is_list else _paragraphs(blocks),
+            PLACEMENT_AFTER[last_standard].value,
+            (SectionLayout.LIST if is_list else SectionLayout.PARAGRAPHS).value,
+            section.line,
+        )
     )
 
 
-def _place_trailing_sections(spec, last_standard, trailing):
-    """Other sections printed after the qualifications with no standard part after them read at the end
-    (a CLASS DETAIL or CLASS HISTORY block closes the spec, after any special requirement)."""
-    if last_standard in {"qualifications", "special_requirements"}:
-        for section in trailing:
-            section["placement"] = SectionPlacement.END.value
-
-
-def _department_from_text(spec, report):
+def _department_from_text(spec, document):
     """The department a spec without a "Department:" line names as where the position sits: "This position …
     within the Broome County Department of Social Services." The first such sentence of the statement parts."""
     for part in ("general_statement", "distinguishing_features"):
-        for sentence in re.split(r"(?<=[.!?])\s+", spec.get(part, "")):
+        for sentence in re.split(r"(?<=[.!?])\s+", getattr(spec, part)):
             found = DEPARTMENT_IN_TEXT.search(sentence)
             if found and POSITION_WORDS.search(sentence[: found.start()]):
-                spec["department_name"] = found["name"]
-                report.facts["department_read_from"] = part
+                spec.department_name = found["name"]
+                document.facts["department_read_from"] = part
                 return
 
 
-def _series(spec, report):
-    title = spec["title"]
-    if re.search(r"\b(?:I|II|III)\s*(?:,|/|-|–|and|&)\s*(?:I{1,3}|IV)\b", title) or re.search(
-        r"\bseries\b", title, re.I
-    ):
-        report.warn(
-            None,
-            f"“{title}” reads as a series spec (several levels in one text): imported as one draft; split it into one class per level",
-        )
-        return
-    found = SERIES_TITLE.match(title)
+def _one_class_series(spec):
+    """A title ending in a level ("Case Management Coordinator I") makes the class a level of its series."""
+    found = SERIES_TITLE.match(spec.title)
     if found:
-        spec["series_name"] = found["name"].strip()
-        spec["series_level"] = SERIES_LEVELS[found["level"]]
-
-
-SENTENCE = re.compile(r"(?<=[.;:])\s+")
-MARKER = re.compile(r"^(?:(?:either|or|and)\b:?\s*)?(?:\(?[A-Za-z0-9]{1,4}[.)]\s+)?\**\s*", re.IGNORECASE)
-
-
-def _check_nothing_lost(lines, spec, report):
-    """Warn about any sentence of the source that is stored nowhere (the promise of the importer)."""
-    unchecked = spec.pop("_unchecked_lines", set())
-    stored = " ".join(" ".join(_strings(spec)).split())
-    for line in lines:
-        if line.number in unchecked:
-            continue  # header facts and header lines: reported as facts, not as text
-        for fragment in SENTENCE.split(line.text):
-            fragment = MARKER.sub("", fragment.strip()).rstrip(":").strip()
-            if len(fragment) > 3 and fragment not in stored:
-                report.warn(line.number, f"text not stored anywhere: “{fragment[:80]}”")
-
-
-def _strings(value):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        if "name" in value and "description" in value:
-            yield f"{value['name']} – {value['description']}"
-        for key, item in value.items():
-            if key not in {"kind", "level", "placement", "layout", "line"}:
-                yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
+        spec.series_name = found["name"].strip()
+        spec.series_level = SERIES_LEVELS[found["level"]]

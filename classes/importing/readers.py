@@ -8,6 +8,7 @@ import sys
 from pathlib import Path, PurePath
 
 from .docx_package import Unsafe, check_package
+from .html_text import html_lines
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_PDF_PAGES = 200
@@ -21,7 +22,15 @@ MAX_LINE_CHARS = 20_000
 MAX_READ_SECONDS = 15
 MAX_READ_MEMORY_BYTES = 1024 * 1024 * 1024
 EXTRACT = Path(__file__).with_name("extract.py")
-FORMATS = {".txt": "text", ".md": "text", ".markdown": "text", ".docx": "docx", ".pdf": "pdf"}
+FORMATS = {
+    ".txt": "text",
+    ".md": "text",
+    ".markdown": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
+}
 
 
 class ReadError(Exception):
@@ -31,7 +40,7 @@ class ReadError(Exception):
 def document_format(name):
     suffix = PurePath(name).suffix.lower()
     if suffix not in FORMATS:
-        raise ReadError(f"{name}: unsupported file type “{suffix or 'none'}”; use .txt, .md, .docx or .pdf.")
+        raise ReadError(f"{name}: unsupported file type “{suffix or 'none'}”; use .txt, .md, .html, .docx or .pdf.")
     return FORMATS[suffix]
 
 
@@ -51,6 +60,8 @@ def read_document(name, data, *, seconds=None):
         lines = read_docx(name, data, seconds)
     elif kind == "pdf":
         lines = read_pdf(name, data, seconds)
+    elif kind == "html":
+        lines = read_html(name, data)
     else:
         lines = read_text(name, data)
     check_text(name, lines)
@@ -58,10 +69,23 @@ def read_document(name, data, *, seconds=None):
 
 
 def read_text(name, data):
+    return _text(name, data).splitlines()
+
+
+def read_html(name, data):
+    """A saved web page's content as lines. Read here, not in a child process: html_text's reading is linear in the
+    page's length whatever its markup, and the page is within MAX_FILE_BYTES."""
+    lines = html_lines(_text(name, data))
+    if not any(line.strip() for line in lines):
+        raise ReadError(f"{name}: the page holds no text to read.")
+    return lines
+
+
+def _text(name, data):
     text = _decoded(name, data)
     if "\x00" in text:
         raise ReadError(f"{name}: this is not a text file (it holds binary data).")
-    return text.splitlines()
+    return text
 
 
 def _decoded(name, data):

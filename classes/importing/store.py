@@ -25,18 +25,6 @@ from classes.models import (
 from classes.vocabulary import VersionStatus
 from qualifications.models import Definition, Path, Substitution, TimeInTitle
 
-VERSION_FIELDS = [
-    "title", "code", "jurisdictional_class", "flsa_status", "salary_grade", "bargaining_unit", "adoption_line",
-    "general_statement_heading", "general_statement", "distinguishing_features_heading", "distinguishing_features",
-    "duties_heading", "duties_note", "ksas_heading", "competencies_heading", "qualifications_heading",
-    "open_competitive_heading", "open_competitive_preamble", "promotional_heading", "promotional_preamble",
-]  # fmt: skip
-PATH_FIELDS = [
-    "kind", "connector", "label", "text", "is_equivalent_combination", "education_level", "education_fields",
-    "credit_hours", "credit_hour_subjects", "experience_years", "experience_kinds", "paid_experience",
-    "part_time_accepted", "supervisory_years",
-]  # fmt: skip
-
 
 class ImportSkipped(Exception):
     """The document was read but not written; the message says why."""
@@ -45,16 +33,33 @@ class ImportSkipped(Exception):
 def find_class(jurisdiction, spec):
     """The class this spec is a text of: same code, else same title, in the jurisdiction."""
     classes = JobClass.objects.filter(jurisdiction=jurisdiction)
-    if spec.get("code"):
-        found = classes.filter(code=spec["code"]).first()
+    if spec.code:
+        found = classes.filter(code=spec.code).first()
         if found:
             return found
-    return classes.filter(title__iexact=spec["title"]).first() if spec["title"] else None
+    return classes.filter(title__iexact=spec.title).first() if spec.title else None
 
 
-def save_draft(spec, *, jurisdiction, by=None):
+def save_document(document, *, jurisdiction, by=None):
+    """Write each spec of `document` as a draft, all in one transaction; returns the versions. Raises ImportSkipped.
+
+    The levels of a series document become classes of one series, in the order printed."""
+    if not document.title or not all(spec.title for spec in document.specs):
+        raise ImportSkipped("no title could be read, so the class cannot be named")
+    with transaction.atomic():
+        series = None
+        if document.series:
+            series, _ = ClassSeries.objects.get_or_create(
+                jurisdiction=jurisdiction,
+                slug=slugify(document.series)[:100] or "series",
+                defaults={"name": document.series},
+            )
+        return [save_draft(spec, jurisdiction=jurisdiction, by=by, series=series) for spec in document.specs]
+
+
+def save_draft(spec, *, jurisdiction, by=None, series=None):
     """Write `spec` as a draft in one transaction; returns the version. Raises ImportSkipped."""
-    if not spec["title"]:
+    if not spec.title:
         raise ImportSkipped("no title could be read, so the class cannot be named")
     with transaction.atomic():
         job_class = find_class(jurisdiction, spec)
@@ -69,14 +74,14 @@ def save_draft(spec, *, jurisdiction, by=None):
                 )
             number = (job_class.versions.aggregate(highest=Max("number"))["highest"] or 0) + 1
         else:
-            job_class = _new_class(spec, jurisdiction, by)
+            job_class = _new_class(spec, jurisdiction, by, series)
             number = 1
         version = Version(job_class=job_class, number=number, status=VersionStatus.DRAFT, updated_by=by)
-        for field in VERSION_FIELDS:  # a heading the document does not print stays empty: nothing is invented
-            setattr(version, field, spec.get(field, ""))
-        if spec.get("department_name"):
+        for name, value in _values(Version, spec).items():  # what the document does not print stays empty
+            setattr(version, name, value)
+        if spec.department_name:
             version.department, _ = Department.objects.get_or_create(
-                jurisdiction=jurisdiction, name=spec["department_name"]
+                jurisdiction=jurisdiction, name=spec.department_name
             )
         _save_new(version, by)
         _save_parts(version, spec, by)
@@ -87,8 +92,22 @@ def save_draft(spec, *, jurisdiction, by=None):
     return version
 
 
-def _new_class(spec, jurisdiction, by):
-    base = slugify(spec["title"])[:110] or "class"
+def _values(model, item):
+    """The values `item` (a parsed part) holds for the columns of `model` it has, by name: the parsed result names
+    its fields as the models do. Relations and positions are set by the caller."""
+    values = {}
+    for field in model._meta.concrete_fields:
+        if field.is_relation or field.primary_key or field.name == "position" or not hasattr(item, field.name):
+            continue
+        value = getattr(item, field.name)
+        if isinstance(value, str) and field.max_length:
+            value = value[: field.max_length]
+        values[field.name] = value
+    return values
+
+
+def _new_class(spec, jurisdiction, by, series=None):
+    base = slugify(spec.title)[:110] or "class"
     slug, n = base, 1
     taken = set(
         JobClass.objects.filter(jurisdiction=jurisdiction, slug__startswith=base).values_list("slug", flat=True)
@@ -96,13 +115,13 @@ def _new_class(spec, jurisdiction, by):
     while slug in taken:
         n += 1
         slug = f"{base}-{n}"
-    job_class = JobClass(jurisdiction=jurisdiction, title=spec["title"][:200], slug=slug, code=spec.get("code", ""))
-    if spec.get("series_name"):
+    job_class = JobClass(jurisdiction=jurisdiction, title=spec.title[:200], slug=slug, code=spec.code)
+    if series is None and spec.series_name:
         series, _ = ClassSeries.objects.get_or_create(
-            jurisdiction=jurisdiction, slug=slugify(spec["series_name"])[:100], defaults={"name": spec["series_name"]}
+            jurisdiction=jurisdiction, slug=slugify(spec.series_name)[:100], defaults={"name": spec.series_name}
         )
-        if not series.classes.filter(series_level=spec["series_level"]).exists():
-            job_class.series, job_class.series_level = series, spec["series_level"]
+    if series is not None and spec.series_level and not series.classes.filter(series_level=spec.series_level).exists():
+        job_class.series, job_class.series_level = series, spec.series_level
     _save_new(job_class, by)
     return job_class
 
@@ -110,8 +129,9 @@ def _new_class(spec, jurisdiction, by):
 def _save_parts(version, spec, by):
     """Each list of parts in one insert, and its audit-trail rows in one more."""
 
-    def create(model, rows):
-        rows = list(rows)
+    def create(model, items, related):
+        """`related(item)`: the row's relations, by field name."""
+        rows = [model(**related(item), **_values(model, item), position=i) for i, item in enumerate(items, 1)]
         if not rows:
             return []
         if not connection.features.can_return_rows_from_bulk_insert:  # no keys to copy the rows by
@@ -123,76 +143,35 @@ def _save_parts(version, spec, by):
         _copy_to_audit_trail(model, rows, by)
         return rows
 
-    create(Duty, (Duty(version=version, position=i, text=d["text"]) for i, d in enumerate(spec["duties"], 1)))
-    create(
-        KSA,
-        (
-            KSA(version=version, position=i, text=k["text"], kind=k["kind"], level=k["level"])
-            for i, k in enumerate(spec["ksas"], 1)
-        ),
-    )
-    create(
-        Competency,
-        (
-            Competency(version=version, position=i, name=c["name"][:200], description=c["description"])
-            for i, c in enumerate(spec["competencies"], 1)
-        ),
-    )
-    create(
-        OtherSection,
-        (
-            OtherSection(version=version, position=i, **{k: s[k] for k in ("heading", "placement", "layout", "text")})
-            for i, s in enumerate(spec["other_sections"], 1)
-        ),
-    )
-    create(
-        SpecialRequirement,
-        (
-            SpecialRequirement(version=version, position=i, kind=r["kind"], heading=r["heading"][:200], text=r["text"])
-            for i, r in enumerate(spec["special_requirements"], 1)
-        ),
-    )
+    def of_version(item):
+        return {"version": version}
+
+    for model, items in [
+        (Duty, spec.duties),
+        (KSA, spec.ksas),
+        (Competency, spec.competencies),
+        (OtherSection, spec.other_sections),
+        (SpecialRequirement, spec.special_requirements),
+        (Definition, spec.definitions),
+    ]:
+        create(model, items, of_version)
+    paths = create(Path, spec.paths, of_version)
     create(
         Substitution,
-        (
-            Substitution(version=version, position=i, **{k: v for k, v in s.items() if k != "line"})
-            for i, s in enumerate(spec["substitutions"], 1)
-        ),
+        spec.substitutions,
+        lambda rule: {"version": version, "path": None if rule.path is None else paths[rule.path]},
     )
-    create(
-        Definition,
-        (
-            Definition(version=version, position=i, **{k: v for k, v in d.items() if k != "line"})
-            for i, d in enumerate(spec["definitions"], 1)
-        ),
-    )
-    paths = create(
-        Path,
-        (
-            Path(version=version, position=i, **{k: entry[k] for k in PATH_FIELDS if k in entry})
-            for i, entry in enumerate(spec["paths"], 1)
-        ),
-    )
-    named = [
-        (path, title) for path, entry in zip(paths, spec["paths"], strict=True) for title in entry.get("titles", [])
-    ]
+    named = [(path, title) for path, parsed in zip(paths, spec.paths, strict=True) for title in parsed.titles]
     classes = {}
     if named:  # a title that is a class of the jurisdiction links to it
-        same_title = reduce(operator.or_, (Q(title__iexact=title["title"]) for _, title in named))
+        same_title = reduce(operator.or_, (Q(title__iexact=title.title) for _, title in named))
         for job_class in JobClass.objects.filter(same_title, jurisdiction=version.job_class.jurisdiction):
             classes.setdefault(job_class.title.lower(), job_class)
+    path_of = {id(title): path for path, title in named}
     create(
         TimeInTitle,
-        (
-            TimeInTitle(
-                path=path,
-                position=position,
-                title=title["title"][:200],
-                years=title["years"],
-                job_class=classes.get(title["title"].lower()),
-            )
-            for position, (path, title) in enumerate(named, 1)
-        ),
+        [title for _, title in named],
+        lambda title: {"path": path_of[id(title)], "job_class": classes.get(title.title.lower())},
     )
 
 
@@ -231,14 +210,14 @@ def _audit_trail(model):
 
 def _save_history(job_class, spec, *, new_class):
     """The history entries the class does not hold yet (a re-imported document does not double them)."""
-    if not spec["history"]:
+    if not spec.history:
         return
     known = set() if new_class else set(job_class.history.values_list("kind", "date"))
     entries = []
-    for entry in spec["history"]:
-        if (entry["kind"], entry["date"]) not in known:
-            entries.append(HistoryEntry(job_class=job_class, **entry))
-            known.add((entry["kind"], entry["date"]))
+    for entry in spec.history:
+        if (entry.kind, entry.date) not in known:
+            entries.append(HistoryEntry(job_class=job_class, **_values(HistoryEntry, entry)))
+            known.add((entry.kind, entry.date))
     HistoryEntry.objects.bulk_create(entries)
     if entries and not new_class:  # the class's public pages list its history: a bulk insert sends no signal
         CatalogueEdition.next()

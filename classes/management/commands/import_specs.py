@@ -11,7 +11,7 @@ from classes.models import Jurisdiction
 
 
 class Command(BaseCommand):
-    help = "Import class specs (.txt, .md, .docx, .pdf) as draft versions; each file in its own transaction."
+    help = "Import class specs (.txt, .md, .html, .docx, .pdf) as draft versions; each file in its own transaction."
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", help="Files, or folders whose spec files are all imported.")
@@ -40,17 +40,25 @@ class Command(BaseCommand):
             raise CommandError("No file could be imported.")
 
     def _print(self, report):
+        drafts = [f"version {d.version_number} of {d.job_class}" for d in report.drafts]
+        existing = [d.job_class for d in report.drafts if d.existing]
         outcome = {
-            "imported": f"imported as version {report.version_number} of {report.job_class}",
-            "parsed": "read (dry run, nothing written)" + (f"; {report.job_class}" if report.job_class else ""),
+            "imported": "imported as " + ", ".join(drafts),
+            "parsed": "read (dry run, nothing written)"
+            + (f"; existing classes, a new draft would be added: {', '.join(existing)}" if existing else ""),
             "skipped": f"skipped: {report.error}",
             "error": f"error: {report.error}",
         }[report.status]
         self.stdout.write(f"{report.source}: {outcome}")
         for part in report.parts:
-            self.stdout.write(f"  line {part['line']}: {part['part']} “{part['heading']}”")
+            if part.part != "header":
+                level = f" ({part.level})" if part.level else ""
+                self.stdout.write(f"  line {part.line}: {part.part} “{part.heading}”{level}")
         for name, value in report.facts.items():
             self.stdout.write(f"  {name}: {value}")
+        for doubt in report.doubts:
+            where = f"line {doubt.line}: " if doubt.line else ""
+            self.stdout.write(self.style.WARNING(f"  doubt: {where}{doubt.fact} read as {doubt.assumed} ({doubt.why})"))
         for warning in report.warnings:
             self.stdout.write(self.style.WARNING(f"  warning: {warning}"))
 
