@@ -177,6 +177,11 @@ class PathRule:
         return self.label or f"The {ordinal(self.position)} path (no printed label)"
 
     @property
+    def in_sentence(self):
+        """The path as a sentence names it: "path 2", "path (A)", or "the 3rd path" where it prints no label."""
+        return f"path {self.label.rstrip('.:')}" if self.label else f"the {ordinal(self.position)} path"
+
+    @property
     def credit_hours_needed(self):
         """Semester credit hours in the subjects the path asks, where it states them in quarter units only."""
         if self.credit_hours:
@@ -205,11 +210,6 @@ class PathRule:
             or self.experience_years is not None
             or self.titles
         )
-
-    @property
-    def name(self):
-        """The path as a sentence names it: its printed label without the stop after it ("path 2", "path (A)")."""
-        return f"path {self.label.removeprefix('Path ').rstrip('.:')}"
 
     @property
     def is_promotional(self):

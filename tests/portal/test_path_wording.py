@@ -45,4 +45,6 @@ def test_the_catalogue_check_names_the_paths_met_in_a_sentence(client, make_clas
     response = client.post("/classes/qualify/", form_post(education_level="high_school", **{"jobs-0-years": "2"}))
     passages = html.fromstring(response.content).xpath("//li[@class='class-row']/p[@class='passage']")
 
-    assert " ".join(passages[0].text_content().split()).startswith("You appear to meet path 1, path 2 and path 3.")
+    assert " ".join(passages[0].text_content().split()).startswith(
+        "You appear to meet path 1, path 2 and the 3rd path."
+    )
