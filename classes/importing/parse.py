@@ -7,6 +7,7 @@ facts; each section is read as the part its heading names; a series document is 
 import copy
 import re
 
+from classes import structure
 from classes.vocabulary import SectionLayout, SectionPlacement
 
 from . import header, series
@@ -83,6 +84,9 @@ def parse_spec(raw_lines, *, source=""):
             if getattr(spec, name)
         }
     )
+    counts = {part.name: len(getattr(spec, part.name)) for part in structure.PARTS if getattr(spec, part.name)}
+    if counts:
+        document.facts["counts"] = counts
     if spec.history:
         document.facts["history"] = [f"{h.kind} {h.date:%m/%d/%Y} {h.reference}".strip() for h in spec.history]
     return document
