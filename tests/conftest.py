@@ -12,7 +12,9 @@ from django.db import connection, transaction
 from classes import caching, search, structure
 from classes.models import JobClass, Jurisdiction, Version
 
-FIXTURES = sorted((Path(__file__).resolve().parent.parent / "fixtures").glob("*.json"))
+ROOT = Path(__file__).resolve().parent.parent  # the project's folder
+SEED_DOCUMENTS = ROOT / "tests" / "seeds"  # the five seed specs as printed
+FIXTURES = sorted((ROOT / "fixtures").glob("*.json"))
 
 
 @pytest.fixture(autouse=True)

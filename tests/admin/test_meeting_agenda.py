@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from classes import workflow
 from classes.models import Meeting, Version
-from tests.test_documents import normalised, pdftotext
+from tests.specs.test_documents import normalised, pdftotext
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ import pytest
 from lxml import html
 
 from tests.conftest import publish
-from tests.test_documents import BODY_CROP, fetch_pdf, normalised, pdftotext
+from tests.specs.test_documents import BODY_CROP, fetch_pdf, normalised, pdftotext
 
 pytestmark = pytest.mark.django_db
 

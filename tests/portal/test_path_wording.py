@@ -7,7 +7,7 @@ from lxml import html
 from classes import search
 from classes.models import JobClass, Jurisdiction, Version
 from tests.conftest import publish
-from tests.test_checker_pages import form_post
+from tests.qualifications.test_checker_pages import form_post
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ import pytest
 from classes import workflow
 from classes.models import JobClass, Meeting
 from tests.pagetext import page_text
-from tests.test_documents import fetch_pdf, normalised, pdftotext
+from tests.specs.test_documents import fetch_pdf, normalised, pdftotext
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,6 @@
 
 import datetime
 import json
-from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Permission, User
@@ -10,8 +9,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
 from classes.models import JobClass, Jurisdiction, Version
+from tests.conftest import SEED_DOCUMENTS
 
-SEEDS = Path(__file__).resolve().parent / "seeds"
+SEEDS = SEED_DOCUMENTS
 SEED = SEEDS / "002_child_support_enforcement_coordinator.txt"
 
 

@@ -15,8 +15,8 @@ from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 from classes.importing import ImportedFile, import_documents, readers, uploads
 from classes.importing.extract import Refused, docx_lines
 from classes.models import JobClass, Version
-from tests.test_importer_formats import SEED, as_docx, as_pdf, source_lines
-from tests.test_importer_layouts import NEOGOV
+from tests.importer.test_importer_formats import SEED, as_docx, as_pdf, source_lines
+from tests.importer.test_importer_layouts import NEOGOV
 
 SECRET = "SECRET-FROM-THE-SERVER-7f3a"
 # A file that keeps a parser busy for minutes is stopped at any limit: the tests lower production's

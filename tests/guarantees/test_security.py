@@ -6,7 +6,6 @@ import os
 import secrets
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from axes.models import AccessAttempt
@@ -15,7 +14,8 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db.models import F
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT
+
 YEAR = 365 * 24 * 60 * 60
 PASSWORD = "analyst-password"  # what tests/conftest.py's make_user gives "analyst"
 LOGIN = "/admin/login/?next=/admin/"

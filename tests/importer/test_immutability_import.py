@@ -1,7 +1,6 @@
 """Imports skip the adopted-text guard's look-ups for their new draft, never touch adopted text, and audit every row."""
 
 import datetime
-import pathlib
 
 import pytest
 from django.contrib.auth.models import User
@@ -14,8 +13,9 @@ from classes.immutability import AdoptedTextError
 from classes.importing import ImportedFile, import_documents
 from classes.models import KSA, Competency, Duty, JobClass, Jurisdiction, OtherSection, SpecialRequirement, Version
 from qualifications.models import Definition, Path, Substitution, TimeInTitle
+from tests.conftest import SEED_DOCUMENTS
 
-SEEDS = sorted((pathlib.Path(__file__).resolve().parent / "seeds").glob("*.txt"))
+SEEDS = sorted(SEED_DOCUMENTS.glob("*.txt"))
 PARTS = [Duty, KSA, Competency, OtherSection, SpecialRequirement, Path, Substitution, Definition]
 AUDITED = [JobClass, Version, *PARTS, TimeInTitle]
 

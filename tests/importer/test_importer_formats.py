@@ -3,7 +3,6 @@
 import io
 import zipfile
 from html import escape
-from pathlib import Path
 
 import docx
 import pytest
@@ -11,9 +10,10 @@ import weasyprint
 
 from classes.importing import MAX_FILE_BYTES, ImportedFile, ReadError, import_documents, parse_spec, read_document
 from classes.models import JobClass, Jurisdiction
-from tests.test_importer_layouts import NEOGOV
+from tests.conftest import SEED_DOCUMENTS
+from tests.importer.test_importer_layouts import NEOGOV
 
-SEED = Path(__file__).resolve().parent / "seeds" / "002_child_support_enforcement_coordinator.txt"
+SEED = SEED_DOCUMENTS / "002_child_support_enforcement_coordinator.txt"
 
 
 def source_lines():

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from classes import pdf, workflow
 from classes.models import Version
 from tests.pagetext import sentences
-from tests.test_seed_fidelity import PAGES, SEEDS
+from tests.specs.test_seed_fidelity import PAGES, SEEDS
 
 pytestmark = pytest.mark.django_db
 

@@ -26,7 +26,7 @@ from classes import workflow
 from classes.backup import kept_models
 from classes.models import CatalogueEdition, JobClass, Jurisdiction, Meeting, Version
 from tests.conftest import forget_kept_pages
-from tests.test_documents import pdftotext
+from tests.specs.test_documents import pdftotext
 
 pytestmark = pytest.mark.django_db
 

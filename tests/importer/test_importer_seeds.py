@@ -2,7 +2,6 @@
 and whose structure equals the seed's fixture part by part."""
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from django.core import serializers
@@ -25,9 +24,10 @@ from classes.models import (
 )
 from qualifications.models import Definition, Substitution, TimeInTitle
 from qualifications.models import Path as Path_
+from tests.conftest import ROOT, SEED_DOCUMENTS
 from tests.pagetext import page_text, sentences
 
-SEEDS = sorted((Path(__file__).resolve().parent / "seeds").glob("*.txt"))
+SEEDS = sorted(SEED_DOCUMENTS.glob("*.txt"))
 DEBRIS = ["Page 1 of", "cont'd", "CONTINUED", "**"]
 
 
@@ -199,7 +199,7 @@ def test_seed_004_credit_hours_and_the_background_investigation_are_read(empty_j
 
 # --- The imported draft equals the seed fixture, part by part -------------------------------------------------
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+FIXTURES = ROOT / "fixtures"
 # Fields that cannot be equal by design, on every row: the primary key and the row a part hangs on (the
 # import's rows are new rows), and `position`, whose numbers may have gaps; the order of the rows is compared.
 ROW_FIELDS_IGNORED = {"id", "version", "path", "position"}

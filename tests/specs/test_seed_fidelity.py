@@ -1,16 +1,16 @@
 """The five seed specs survive whole: every sentence on the class page, no debris, their facts structured."""
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from django.template.loader import render_to_string
 
 from classes import workflow
 from classes.models import JobClass, Jurisdiction, Version
+from tests.conftest import SEED_DOCUMENTS
 from tests.pagetext import clean_source, page_text, sentences
 
-SEEDS = Path(__file__).resolve().parent / "seeds"
+SEEDS = SEED_DOCUMENTS
 
 PAGES = {
     "000_welfare_management_systems_coordinator.txt": "/classes/broome-county/welfare-management-systems-coordinator/",

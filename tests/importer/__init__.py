@@ -1,0 +1,1 @@
+"""The importer: formats, layouts, the seeds, batches."""
