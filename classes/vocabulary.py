@@ -129,3 +129,18 @@ class SubstitutionKind(models.TextChoices):
     EDUCATION_FOR_EXPERIENCE = "education_for_experience", "Education for experience"
     EXPERIENCE_FOR_EDUCATION = "experience_for_education", "Experience for education"
     OTHER = "other", "Other"
+
+
+class OccupationTitleKind(models.TextChoices):
+    """Where a name of an O*NET occupation comes from: O*NET's alternate titles (and their short forms), or the
+    titles workers reported in O*NET's surveys."""
+
+    ALTERNATE = "alternate", "Alternate title"
+    SHORT = "short", "Short title"
+    REPORTED = "reported", "Reported title"
+
+
+class RelatednessTier(models.TextChoices):
+    PRIMARY_SHORT = "primary_short", "Primary (closest)"
+    PRIMARY_LONG = "primary_long", "Primary"
+    SUPPLEMENTAL = "supplemental", "Supplemental"

@@ -20,8 +20,16 @@ APPS = ["auth", "classes", "qualifications", "admin"]
 SCHEMA_APPS = [*APPS, "contenttypes"]
 # Rebuilt, not kept: search documents come from the adopted text; `migrate` makes the permissions.
 NOT_KEPT = {"classes.SearchDocument", "auth.Permission"}
-# Rows a freshly migrated database holds already (the roles of classes/0005, the edition of 0007); a restore replaces them.
-MADE_BY_MIGRATIONS = {"auth.Group", "auth.Group_permissions", "classes.CatalogueEdition"}
+# Rows a freshly migrated database holds already (the roles of classes/0005, the edition of 0007, O*NET's titles of
+# 0014); a restore replaces them.
+MADE_BY_MIGRATIONS = {
+    "auth.Group",
+    "auth.Group_permissions",
+    "classes.CatalogueEdition",
+    "classes.Occupation",
+    "classes.OccupationTitle",
+    "classes.RelatedOccupation",
+}
 # Values whose JSON form is not what the database takes: read back and prepared by the field. Others (text,
 # numbers, booleans) go to the database as JSON gives them.
 CONVERTED_FIELDS = (models.DateField, models.TimeField, models.DecimalField, models.UUIDField, models.JSONField)

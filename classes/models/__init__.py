@@ -12,6 +12,7 @@ from .catalogue import (
 )
 from .edition import CatalogueEdition
 from .meetings import Meeting
+from .occupations import Occupation, OccupationTask, OccupationTitle, RelatedOccupation
 from .parts import KSA, Competency, Duty, OtherSection, SpecialRequirement
 from .search import SearchDocument
 from .versions import Version
@@ -28,8 +29,12 @@ __all__ = [
     "JobClass",
     "Jurisdiction",
     "Meeting",
+    "Occupation",
+    "OccupationTask",
+    "OccupationTitle",
     "OpenVersionError",
     "OtherSection",
+    "RelatedOccupation",
     "Review",
     "SearchDocument",
     "SpecialRequirement",
