@@ -16,6 +16,7 @@ from functools import lru_cache
 from django.db import transaction
 
 from .models import Occupation, OccupationTask, OccupationTitle, Version
+from .publishing import catalogue_changed
 
 WORD = re.compile(r"[a-z]+")
 # Words that say a class's level or nothing of its work: a Case Management Coordinator II does a coordinator's work.
@@ -177,5 +178,7 @@ def _record(version, *, occupation, score, confirmed):
         Version.objects.filter(pk=version.pk).update(
             occupation=occupation, occupation_score=score, occupation_confirmed=confirmed
         )
+        if version.is_public:  # its class page and search document name the occupation
+            catalogue_changed([version.job_class_id])
     version.occupation, version.occupation_score, version.occupation_confirmed = occupation, score, confirmed
     return version

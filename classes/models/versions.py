@@ -70,7 +70,9 @@ class VersionQuerySet(models.QuerySet):
 
     def for_display(self):
         """Everything a rendered spec reads, in a fixed number of queries whatever its length."""
-        return self.select_related("job_class__jurisdiction", "job_class__series", "department").prefetch_related(
+        return self.select_related(
+            "job_class__jurisdiction", "job_class__series", "department", "occupation"
+        ).prefetch_related(
             *(part.name for part in structure.PARTS),
             linked_classes(),
             "job_class__history",

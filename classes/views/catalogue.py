@@ -3,7 +3,7 @@
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.shortcuts import get_object_or_404, render
 
-from .. import caching, search
+from .. import caching, jsonld, search
 from ..filters import ClassFilter
 from ..models import JobClass, Jurisdiction, Version
 from ..paging import CappedPaginator
@@ -99,6 +99,9 @@ def render_class(request, jurisdiction_slug, class_slug):
         "promotes_from": [title for path in version.paths.all() for title in path.titles.all()],
         "leads_to": leads_to(job_class),
         "similar": similar_with_qualifications(version),
+        "structured_data": jsonld.script(
+            jsonld.occupation(version, request.build_absolute_uri(job_class.get_absolute_url()))
+        ),
     }
     return render(request, "classes/class_detail.html", context)
 
