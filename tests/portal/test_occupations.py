@@ -1,6 +1,8 @@
 """Each class's O*NET occupation: O*NET's titles shipped with the project, its prose loaded by `load_onet`, a
 suggestion with its score for every seed, and an analyst's choice in the admin, on the text in force too."""
 
+from datetime import date
+
 import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
@@ -139,3 +141,13 @@ def test_the_version_page_offers_the_occupation_step_and_occupations_are_read_on
     occupation = analyst_client.get(reverse("admin:classes_occupation_change", args=["43-4061.00"]))
     assert occupation.status_code == 200
     assert "Eligibility Worker" in occupation.content.decode()
+
+
+def test_adopting_a_text_suggests_its_occupation(make_class, analyst):
+    _, version = make_class("Welfare Eligibility Worker", status="proposed")
+    version.duties.model.objects.create(
+        version=version, position=1, text="Interviews applicants for public assistance and decides their eligibility."
+    )
+    adopted = workflow.adopt(version, by=analyst, adopted_on=date(2026, 3, 4))
+    assert adopted.occupation_id == "43-4061.00"
+    assert not adopted.occupation_confirmed
