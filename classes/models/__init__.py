@@ -14,12 +14,13 @@ from .edition import CatalogueEdition
 from .meetings import Meeting
 from .occupations import Occupation, OccupationTask, OccupationTitle, RelatedOccupation
 from .parts import KSA, Competency, Duty, OtherSection, SpecialRequirement
-from .search import SearchDocument
+from .search import CatalogueWord, SearchDocument
 from .versions import Version
 
 __all__ = [
     "KSA",
     "CatalogueEdition",
+    "CatalogueWord",
     "ClassDueForReview",
     "ClassSeries",
     "Competency",

@@ -3,13 +3,23 @@
 - `indexing`: each class's search document, written from its current adopted version.
 - `query`: the classes matching a query's words, best first, and the classes most like a version.
 - `words`: how a query or a title splits into the words search looks for.
-- `spelling`: a word that matches nothing, replaced by the nearest title word.
+- `spelling`: a word that matches nothing, replaced by the nearest word of the catalogue.
 - `backends`: the database's own answers, `postgresql` (tsvectors, pg_trgm) or `sqlite` (FTS5).
 - `highlighting`: the passage shown under each result, the query's words marked.
 """
 
 from .highlighting import passages
 from .indexing import document_texts, documents_written, index_classes, rebuild
-from .query import apply, similar
+from .query import Reading, apply, similar, understand
 
-__all__ = ["apply", "document_texts", "documents_written", "index_classes", "passages", "rebuild", "similar"]
+__all__ = [
+    "Reading",
+    "apply",
+    "document_texts",
+    "documents_written",
+    "index_classes",
+    "passages",
+    "rebuild",
+    "similar",
+    "understand",
+]

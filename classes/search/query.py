@@ -2,18 +2,45 @@
 jurisdictions most like a version."""
 
 from collections import Counter
+from dataclasses import dataclass
 
-from ..models import JobClass
+from django.db import router
+
+from ..models import JobClass, SearchDocument
 from . import backends, spelling
 from .words import STOPWORDS, WORD, searchable
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What search made of a query: the words it looks for, and those typed where it corrected their spelling."""
+
+    words: list[str]
+    typed: list[str]
+
+    @property
+    def corrected(self):
+        return self.words != self.typed
+
+    @property
+    def text(self):
+        return " ".join(self.words)
+
+
+def understand(q, *, as_typed=False):
+    """The Reading of q: its words as typed where `as_typed` (the reader refused a correction), else corrected."""
+    backend = backends.for_database(router.db_for_read(SearchDocument))
+    typed = searchable(q)
+    return Reading(typed if as_typed else read(q, backend), typed)
+
+
 def apply(queryset, q, *, by_relevance=True):
-    """Restrict a JobClass queryset to the matches of q, annotated with `search_rank`: classes of the public catalogue
-    only, whatever the queryset holds. By relevance, best first: ordered by it, or, for words most of the catalogue
-    holds, a `postgresql.TitlesFirst` over such querysets; otherwise a queryset to order as the caller wishes."""
+    """Restrict a JobClass queryset to the matches of q (a query, or its `Reading`), annotated with `search_rank`:
+    classes of the public catalogue only, whatever the queryset holds. By relevance, best first: ordered by it, or,
+    for words most of the catalogue holds, a `postgresql.TitlesFirst` over such querysets; otherwise a queryset to
+    order as the caller wishes."""
     backend = backends.for_database(queryset.db)
-    words = read(q, backend)
+    words = q.words if isinstance(q, Reading) else read(q, backend)
     if not words:
         return queryset
     if not by_relevance:
@@ -23,7 +50,7 @@ def apply(queryset, q, *, by_relevance=True):
 
 def read(q, backend):
     """The words search looks for when asked q: its searchable words as typed if some document holds them all, else
-    each word found nowhere spelt as the nearest title word. A query's words are rewritten here and nowhere else,
+    each word found nowhere spelt as the nearest word of the catalogue. A query's words are rewritten here and nowhere else,
     before either database sees them."""
     words = searchable(q)
     if not words or backend.exists(words):

@@ -51,11 +51,12 @@ def render_class_list(request):
     classes = class_filter.qs.select_related("jurisdiction", "series").prefetch_related(
         Prefetch("versions", Version.objects.current().select_related("department"), to_attr="current_versions")
     )
+    reading = search.understand(query, as_typed=bool(request.GET.get("as_typed"))) if query else None
     if query:
-        classes = search.apply(classes, query, by_relevance=sort == "relevance")
+        classes = search.apply(classes, reading, by_relevance=sort == "relevance")
     classes = sort_classes(classes, sort if query or sort != "relevance" else "title")
     page = CappedPaginator(classes, CLASSES_PER_PAGE).get_page(request.GET.get("page"))
-    passages = search.passages(query, page.object_list) if query else {}
+    passages = search.passages(reading.text, page.object_list) if query else {}
     context = {
         "filter": class_filter,
         "query": query,
@@ -64,8 +65,18 @@ def render_class_list(request):
         "page": page,
         "rows": [(job_class, passages.get(job_class.pk)) for job_class in page.object_list],
         "page_query": query_without_page(request),
+        "reading": reading,
+        "as_typed_query": as_typed_query(request),
     }
     return render(request, "classes/class_list.html", context)
+
+
+def as_typed_query(request):
+    """This search's address asking for the words as typed: the link past a spelling correction."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    params["as_typed"] = "1"
+    return params.urlencode()
 
 
 def sort_classes(classes, sort):
