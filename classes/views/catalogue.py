@@ -56,7 +56,7 @@ def render_class_list(request):
         classes = search.apply(classes, reading, by_relevance=sort == "relevance")
     classes = sort_classes(classes, sort if query or sort != "relevance" else "title")
     page = CappedPaginator(classes, CLASSES_PER_PAGE).get_page(request.GET.get("page"))
-    passages = search.passages(reading.text, page.object_list) if query else {}
+    passages = search.reasons(reading, page.object_list) if query else {}
     context = {
         "filter": class_filter,
         "query": query,
