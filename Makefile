@@ -17,6 +17,7 @@ $(VENV)/.installed: pyproject.toml
 seed: install
 	DEBUG=true $(BIN)/python manage.py migrate --verbosity 0
 	DEBUG=true $(BIN)/python manage.py loaddata fixtures/*.json
+	DEBUG=true $(BIN)/python manage.py suggest_occupations --verbosity 0
 	DEBUG=true $(BIN)/python manage.py update_search_index
 
 run: seed

@@ -29,6 +29,8 @@ CSV_COLUMNS = [
     "flsa_status",
     "salary_grade",
     "bargaining_unit",
+    "occupation_code",
+    "occupation",
     "version",
     "adopted_on",
     "adoption_reference",
@@ -57,7 +59,7 @@ def current_versions():
     return (
         Version.objects.current()
         .filter(job_class__in=JobClass.objects.current())
-        .select_related("job_class__jurisdiction", "job_class__series", "department")
+        .select_related("job_class__jurisdiction", "job_class__series", "department", "occupation")
         .prefetch_related(linked_classes(), "special_requirements")
         .order_by("job_class__jurisdiction__name", "job_class__title", "job_class__pk")
     )
@@ -130,7 +132,22 @@ def class_facts(version, request=None):
         "flsa_status": version.flsa_status or None,
         "salary_grade": version.salary_grade,
         "bargaining_unit": version.bargaining_unit,
+        "occupation": occupation_data(version),
         "class_url": absolute(request, job_class.get_absolute_url()),
+    }
+
+
+def occupation_data(version):
+    """The class's O*NET occupation, and whether an analyst confirmed it or it is the portal's suggestion."""
+    if not version.occupation_id:
+        return None
+    occupation = version.occupation
+    return {
+        "code": occupation.code,
+        "title": occupation.title,
+        "confirmed": version.occupation_confirmed,
+        "score": version.occupation_score,
+        "onet_url": occupation.onet_url,
     }
 
 
@@ -209,6 +226,8 @@ CSV_VERSION_FIELDS = [
     "flsa_status",
     "salary_grade",
     "bargaining_unit",
+    "occupation_id",
+    "occupation__title",
     "number",
     "adopted_on",
     "adoption_reference",
@@ -269,7 +288,7 @@ def _csv_chunk(chunk, addresses):
             jurisdiction,
             jurisdiction_slug,
             class_slug,
-            *fields,  # code to bargaining unit; a missing series or department reads None, an empty cell
+            *fields,  # code to occupation; a missing series, department or occupation reads None, an empty cell
             number,
             adopted_on.isoformat() if adopted_on else "",
             reference,

@@ -148,3 +148,18 @@ class StatusRequired(models.TextChoices):
 
     PERMANENT = "permanent", "Permanent status"
     CURRENT_EMPLOYMENT = "current_employment", "Current employment"
+
+
+class OccupationTitleKind(models.TextChoices):
+    """Where a name of an O*NET occupation comes from: O*NET's alternate titles (and their short forms), or the
+    titles workers reported in O*NET's surveys."""
+
+    ALTERNATE = "alternate", "Alternate title"
+    SHORT = "short", "Short title"
+    REPORTED = "reported", "Reported title"
+
+
+class RelatednessTier(models.TextChoices):
+    PRIMARY_SHORT = "primary_short", "Primary (closest)"
+    PRIMARY_LONG = "primary_long", "Primary"
+    SUPPLEMENTAL = "supplemental", "Supplemental"

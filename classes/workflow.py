@@ -7,7 +7,7 @@ supersedes the text in force, an adopted text is never edited) hold whoever asks
 from django.db import transaction
 from django.utils import timezone
 
-from . import structure
+from . import occupations, structure
 from .models import JobClass, OpenVersionError, Review, Version
 from .publishing import catalogue_changed
 from .vocabulary import VersionStatus
@@ -137,6 +137,7 @@ def _adopt(version, *, by, meeting=None, adopted_on=None, reference=None):
         holder = job_class.jurisdiction.classes.filter(code=stored.code).exclude(pk=job_class.pk).first()
         if holder:
             raise WorkflowError(f"Class code {stored.code} already belongs to {holder}; choose another code.")
+    occupations.suggest(stored)  # the text in force has an occupation, until an analyst confirms another
     superseded = list(job_class.versions.current())
     for current in superseded:
         current.status = VersionStatus.SUPERSEDED

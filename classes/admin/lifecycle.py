@@ -2,10 +2,12 @@
 
 from django.utils.formats import date_format
 
-from classes import workflow
+from classes import occupations, workflow
 from classes.checks import draft_warnings
 from classes.vocabulary import VersionStatus
 
+from .occupations import OccupationForm
+from .occupations import explanation as occupation_explanation
 from .steps import AbolishForm, AdoptForm, AgendaForm, ProposeForm, ReviewForm, Step
 
 
@@ -113,6 +115,17 @@ VERSION_STEPS = [
         ),
         submit="Return to draft",
         done=lambda version, _: f"{version_of(version).capitalize()} is a draft again.",
+    ),
+    Step(
+        slug="occupation",
+        link="Confirm or change the occupation",
+        permission="classes.change_version",
+        action=occupations.confirm,
+        form=OccupationForm,
+        title=lambda version: f"The occupation of {version_of(version)}",
+        explanation=occupation_explanation,
+        submit="Confirm this occupation",
+        done=lambda version, chosen: f"{version_of(version).capitalize()} is now classed as {chosen.occupation}.",
     ),
 ]
 

@@ -113,7 +113,15 @@ class VersionAdmin(SortableAdminBase, Steps, AuditTrailAdmin):
     date_hierarchy = "adopted_on"
     history_list_display = ["status", "title"]
     # Set by the workflow, never typed: a version's number, status, meeting and adoption.
-    readonly_fields = ["number", "status", "meeting", "adopted_on", "adoption_reference", "last_saved"]
+    readonly_fields = [
+        "number",
+        "status",
+        "meeting",
+        "adopted_on",
+        "adoption_reference",
+        "last_saved",
+        "occupation_shown",
+    ]
     fieldsets = [
         (None, {"fields": ["job_class", ("number", "status"), "meeting", "last_saved", "seen_lock_version"]}),
         (
@@ -131,6 +139,7 @@ class VersionAdmin(SortableAdminBase, Steps, AuditTrailAdmin):
             },
         ),
         ("Adoption", {"fields": ["adopted_on", "adoption_reference", "adoption_line"]}),
+        ("Occupation (O*NET)", {"fields": ["occupation_shown"]}),
         (
             "Distinguishing features",
             {
@@ -175,6 +184,17 @@ class VersionAdmin(SortableAdminBase, Steps, AuditTrailAdmin):
     @admin.display(ordering="job_class__jurisdiction__name")
     def jurisdiction(self, version):
         return version.job_class.jurisdiction
+
+    @admin.display(description="Occupation")
+    def occupation_shown(self, version):
+        if not version.occupation_id:
+            return "None yet: use “Confirm or change the occupation”."
+        how = (
+            "confirmed by an analyst"
+            if version.occupation_confirmed
+            else f"suggested, score {version.occupation_score}"
+        )
+        return f"{version.occupation} ({how})"
 
     @admin.display(description="Last saved")
     def last_saved(self, version):

@@ -12,13 +12,15 @@ from .catalogue import (
 )
 from .edition import CatalogueEdition
 from .meetings import Meeting
+from .occupations import Occupation, OccupationTask, OccupationTitle, RelatedOccupation
 from .parts import KSA, Competency, Duty, OtherSection, SpecialRequirement
-from .search import SearchDocument
+from .search import CatalogueWord, SearchDocument
 from .versions import Version
 
 __all__ = [
     "KSA",
     "CatalogueEdition",
+    "CatalogueWord",
     "ClassDueForReview",
     "ClassSeries",
     "Competency",
@@ -28,8 +30,12 @@ __all__ = [
     "JobClass",
     "Jurisdiction",
     "Meeting",
+    "Occupation",
+    "OccupationTask",
+    "OccupationTitle",
     "OpenVersionError",
     "OtherSection",
+    "RelatedOccupation",
     "Review",
     "SearchDocument",
     "SpecialRequirement",

@@ -26,6 +26,9 @@ from .meetings import Meeting
 
 # What may still change on an adopted row: it may be superseded, and the timestamp follows.
 SUPERSEDING_FIELDS = {"status", "updated_at"}
+# The occupation is the portal's reading of the text, not the adopted wording: an analyst confirms or changes it
+# on the text in force too.
+OCCUPATION_FIELDS = {"occupation", "occupation_score", "occupation_confirmed"}
 
 
 def linked_classes():
@@ -41,6 +44,9 @@ class VersionQuerySet(models.QuerySet):
     def update(self, **kwargs):
         public = self.filter(status__in=PUBLIC_STATUSES)
         superseding = set(kwargs) <= SUPERSEDING_FIELDS and kwargs.get("status") == VersionStatus.SUPERSEDED
+        classifying = set(kwargs) <= OCCUPATION_FIELDS | {"occupation_id", "updated_at"}
+        if classifying:
+            return super().update(**kwargs)
         if public.exists() and not (superseding and not public.exclude(status=VersionStatus.ADOPTED).exists()):
             raise AdoptedTextError()
         return super().update(**kwargs)
@@ -64,7 +70,9 @@ class VersionQuerySet(models.QuerySet):
 
     def for_display(self):
         """Everything a rendered spec reads, in a fixed number of queries whatever its length."""
-        return self.select_related("job_class__jurisdiction", "job_class__series", "department").prefetch_related(
+        return self.select_related(
+            "job_class__jurisdiction", "job_class__series", "department", "occupation"
+        ).prefetch_related(
             *(part.name for part in structure.PARTS),
             linked_classes(),
             "job_class__history",
@@ -172,6 +180,29 @@ class Version(models.Model):
     )
     promotional_preamble = models.TextField(
         blank=True, help_text="Words printed before the promotional paths that apply to all of them."
+    )
+
+    # What the class's work is called outside the civil service (see classes/occupations.py).
+    occupation = models.ForeignKey(
+        "classes.Occupation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="versions",
+        help_text="The O*NET occupation this text's work belongs to: suggested from its title and duties until an "
+        "analyst confirms or changes it.",
+    )
+    occupation_score = models.DecimalField(
+        max_digits=4,
+        decimal_places=3,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="How closely the suggested occupation matched the title and duties, from 0 to 1; empty where an "
+        "analyst chose the occupation.",
+    )
+    occupation_confirmed = models.BooleanField(
+        default=False, editable=False, help_text="Whether an analyst confirmed or chose the occupation."
     )
 
     meeting = models.ForeignKey(
@@ -295,7 +326,8 @@ class Version(models.Model):
         status_ok = self.status == stored.status or (
             stored.status == VersionStatus.ADOPTED and self.status == VersionStatus.SUPERSEDED
         )
-        return changed <= SUPERSEDING_FIELDS and status_ok
+        occupation = {self._meta.get_field(name).attname for name in OCCUPATION_FIELDS}
+        return changed <= SUPERSEDING_FIELDS | occupation and status_ok
 
     def own_adoption(self):
         """This text's adoption as its adoption line prints it: date, then the commission and meeting, then the

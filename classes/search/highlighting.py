@@ -8,8 +8,9 @@ from html import escape
 
 from django.utils.safestring import mark_safe
 
-from ..models import SearchDocument
+from ..models import JobClass, SearchDocument, Version
 from ..vocabulary import VersionStatus
+from . import backends
 from .words import WORD, searchable
 
 PASSAGE_WORDS = 30
@@ -107,3 +108,32 @@ def _window(tokens, matches):
     lead = "… " if start > 0 else escape(tokens[0].lstrip())
     tail = " …" if end < len(words) else escape(tokens[-1].rstrip())
     return mark_safe(lead + "".join(html) + tail)
+
+
+def reasons(reading, job_classes):
+    """{job class id: safe HTML of its passage}, saying why each class was found: the query's words marked; for a
+    class only a synonym found, that synonym's passage; for one only its occupation found, that occupation."""
+    shown = passages(reading.text, job_classes)
+    if not (reading.synonyms or reading.occupations) or not job_classes:
+        return shown
+    backend = backends.for_database(SearchDocument.objects.db)
+
+    def matching(words, among, prefix):
+        keys = [job_class.pk for job_class in among]
+        found = backend.restrict(JobClass.objects.filter(pk__in=keys), words, False, prefix)
+        return set(found.values_list("pk", flat=True))
+
+    direct = matching(reading.words, job_classes, True)
+    rest = [job_class for job_class in job_classes if job_class.pk not in direct]
+    why = {}
+    for words in reading.synonyms:
+        synonym = " ".join(words)
+        holding = matching(words, [job_class for job_class in rest if job_class.pk not in why], False)
+        for pk, passage in passages(synonym, [job_class for job_class in rest if job_class.pk in holding]).items():
+            why[pk] = mark_safe(f"Also called “{escape(synonym)}”: {passage}")
+    if reading.occupations:
+        keys = [job_class.pk for job_class in rest if job_class.pk not in why]
+        current = Version.objects.current().filter(job_class_id__in=keys, occupation__in=reading.occupations)
+        for pk, title in current.values_list("job_class_id", "occupation__title"):
+            why[pk] = mark_safe(f"Its occupation, {escape(title)} (O*NET), is also called “{escape(reading.text)}”.")
+    return {**shown, **why}

@@ -5,7 +5,7 @@ from django.db import transaction
 
 from .. import structure
 from ..models import JobClass, SearchDocument, Version
-from . import backends
+from . import backends, spelling
 
 BATCH_SIZE = 500
 
@@ -46,6 +46,7 @@ def documents_written(job_class_ids=None):
     """Bring what search keeps besides the documents up to date with those of these classes (None: of every class),
     once they are written."""
     backends.for_database(SearchDocument.objects.db).documents_written(job_class_ids)
+    spelling.words_written(job_class_ids)
 
 
 def rebuild():

@@ -1,5 +1,5 @@
 """PostgreSQL's answers: generated tsvectors with GIN indexes, a common word's matches listed titles first, and
-misspelt words corrected from a trigram index over the title words."""
+misspelt words corrected from a trigram index over the catalogue's words."""
 
 import json
 
@@ -25,9 +25,9 @@ class PostgreSQL:
         " AND document @@ to_tsquery('english', %(terms)s))"
     )
     WEIGHTS = [0.1, 0.2, 0.4, 1.0]  # D, C, B, A: PostgreSQL's defaults, spelt out
-    # Title words sharing enough trigrams with the misspelt word, nearest first; the closest by edits wins.
+    # Catalogue words sharing enough trigrams with the misspelt word, nearest first; the closest by edits wins.
     CANDIDATES = """
-        SELECT word FROM classes_titleword WHERE word %% %(word)s
+        SELECT word FROM classes_catalogueword WHERE word %% %(word)s
         ORDER BY similarity(word, %(word)s) DESC, documents DESC, word LIMIT 20
     """
     # Low enough for a one-letter slip in a short word (two swapped letters in "warden" score 0.27); the edit
@@ -96,12 +96,10 @@ class PostgreSQL:
             return [row[0] for row in cursor.fetchall()]
 
     def documents_written(self, job_class_ids):
-        """Each class's title words from its document, or NULL if it has none (it is not in the public catalogue);
-        then the title words misspellings are corrected from."""
+        """Each class's title words from its document, or NULL if it has none (it is not in the public catalogue)."""
         which = "" if job_class_ids is None else "WHERE c.id = ANY(%(ids)s)"
         with self.connection.cursor() as cursor:
             cursor.execute(self.WRITE_TITLES.format(which=which), {"ids": list(job_class_ids or [])})
-            cursor.execute("REFRESH MATERIALIZED VIEW CONCURRENTLY classes_titleword")
 
 
 class TitlesFirst:

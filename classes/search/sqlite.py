@@ -1,14 +1,13 @@
 """SQLite's answers: an FTS5 table kept in step with the documents by triggers (migration 0002), ranked the way
-PostgreSQL ranks, and misspelt words matched against the title words by difflib."""
+PostgreSQL ranks, and misspelt words matched against the catalogue's words by difflib."""
 
 import difflib
 
 from django.db.models import Expression, F, FloatField
 from django.db.models.expressions import RawSQL
-from django.utils.functional import cached_property
+from django.db.models.functions import Length
 
-from ..models import SearchDocument
-from .words import searchable
+from ..models import CatalogueWord
 
 
 class SQLite:
@@ -51,16 +50,17 @@ class SQLite:
     def ranked(self, queryset, words, any_word, prefix):
         return self.restrict(queryset, words, any_word, prefix).order_by("-search_rank", "title")
 
-    @cached_property
-    def vocabulary(self):
-        return {word for title in SearchDocument.objects.values_list("title", flat=True) for word in searchable(title)}
-
     def candidates(self, word):
-        return difflib.get_close_matches(word, self.vocabulary, n=20, cutoff=0.6)
+        # Two edits at most change a word's length by two: only words of about its length can be near it.
+        near = (
+            CatalogueWord.objects.alias(length=Length("word"))
+            .filter(length__range=(len(word) - 2, len(word) + 2))
+            .order_by("-documents", "word")
+        )
+        return difflib.get_close_matches(word, near.values_list("word", flat=True), n=20, cutoff=0.6)
 
     def documents_written(self, job_class_ids):
-        """Nothing to keep: the title tier is PostgreSQL's alone, and `vocabulary` reads the titles afresh for each
-        search."""
+        """Nothing to keep: the title tier is PostgreSQL's alone."""
 
 
 class _Rank(Expression):

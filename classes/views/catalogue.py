@@ -4,7 +4,7 @@ from django.db.models import OuterRef, Prefetch, Subquery
 from django.db.models.functions import Lower
 from django.shortcuts import get_object_or_404, render
 
-from .. import caching, search
+from .. import caching, jsonld, search
 from ..filters import ClassFilter
 from ..models import JobClass, Jurisdiction, Version
 from ..paging import CappedPaginator
@@ -52,24 +52,32 @@ def render_class_list(request):
     classes = class_filter.qs.select_related("jurisdiction", "series").prefetch_related(
         Prefetch("versions", Version.objects.current().select_related("department"), to_attr="current_versions")
     )
-    corrected = search.correction(query) if query else ""
-    searched = corrected or query
-    if searched:
-        classes = search.apply(classes, searched, by_relevance=sort == "relevance")
+    reading = search.understand(query, as_typed=bool(request.GET.get("as_typed"))) if query else None
+    if query:
+        classes = search.apply(classes, reading, by_relevance=sort == "relevance")
     classes = sort_classes(classes, sort if query or sort != "relevance" else "title")
     page = CappedPaginator(classes, CLASSES_PER_PAGE).get_page(request.GET.get("page"))
-    passages = search.passages(searched, page.object_list) if searched else {}
+    passages = search.reasons(reading, page.object_list) if query else {}
     context = {
         "filter": class_filter,
         "query": query,
-        "corrected": corrected,
         "sort": sort,
         "sorts": SORTS,
         "page": page,
         "rows": [(job_class, passages.get(job_class.pk)) for job_class in page.object_list],
         "page_query": query_without_page(request),
+        "reading": reading,
+        "as_typed_query": as_typed_query(request),
     }
     return render(request, "classes/class_list.html", context)
+
+
+def as_typed_query(request):
+    """This search's address asking for the words as typed: the link past a spelling correction."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    params["as_typed"] = "1"
+    return params.urlencode()
 
 
 def sort_classes(classes, sort):
@@ -103,6 +111,9 @@ def render_class(request, jurisdiction_slug, class_slug):
         "promotes_from": [title for path in version.paths.all() for title in path.titles.all()],
         "leads_to": leads_to(job_class),
         "similar": similar_with_qualifications(version),
+        "structured_data": jsonld.script(
+            jsonld.occupation(version, request.build_absolute_uri(job_class.get_absolute_url()))
+        ),
     }
     return render(request, "classes/class_detail.html", context)
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
 from classes import workflow
-from classes.models import ClassDueForReview, Duty, JobClass, Jurisdiction, Meeting, Review, Version
+from classes.models import ClassDueForReview, Duty, JobClass, Jurisdiction, Meeting, Occupation, Review, Version
 from qualifications.models import Path
 from tests.forms import form_data
 
@@ -20,8 +20,8 @@ CATALOGUE_MODELS = sorted(
     (model for model in admin.site._registry if model._meta.app_label in {"classes", "qualifications"}),
     key=lambda model: model._meta.label,
 )
-# Records kept as they were made: listed and read in the admin, never edited there.
-READ_ONLY_MODELS = {Review, ClassDueForReview}
+# Records kept as they were made, and O*NET's occupations: listed and read in the admin, never edited there.
+READ_ONLY_MODELS = {Review, ClassDueForReview, Occupation}
 PARTS = ("duties", "ksas", "competencies", "other_sections", "special_requirements", "paths", "substitutions")
 
 

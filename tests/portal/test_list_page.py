@@ -18,7 +18,7 @@ def test_a_corrected_misspelling_is_announced_with_what_was_searched_instead(cli
     page = html.fromstring(response.content)
 
     assert [" ".join(p.text_content().split()) for p in page.xpath("//p[@role='status']")] == [
-        "No class matches “suport” as typed, so the search looked for “support” instead."
+        "Showing results for support; search instead for suport."
     ]
     assert "CUSTOMER SUPPORT COORDINATOR" in titles(client, "/classes/?q=suport")
     assert "matching “support”" in page.xpath("//h2[@id='results-heading']")[0].text_content()
