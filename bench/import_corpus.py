@@ -15,7 +15,7 @@ Per corpus and form, the importer parses every document (as `import_specs --dry-
 spec, nothing written) in this one process, and the parse is then compared with what this script reads itself:
 
 - documents, errors (a file refused or a parse that raised), documents per second (CPU time of reading and parsing
-  only, one core);
+  only, one core; the fastest of `--repeat` passes, 3 by default, the importer's caches emptied before each);
 - title: the document's title (a series page's: the series) equals the gold title, case and spacing aside;
 - class code: equals the gold code, among documents whose gold row has one;
 - qualifications: among documents in which this script finds a minimum-qualification heading itself (any line short
@@ -25,9 +25,10 @@ spec, nothing written) in this one process, and the parse is then compared with 
   paths equals the label's; then path by path, in order, the lowest education and the years of experience equal the
   label's (a path the importer did not find counts as wrong);
 - sentences kept: the source's sentences, found by this script's own reading of the source (blocks split at blank
-  lines or HTML block elements, cut after ".", ";", ":", "?" and "!"; a sentence is a piece of three words or more
-  ending in ".", ";", "?" or "!", its list marker aside), each looked up word for word in the text the parsed drafts
-  would store (every string of every level, joined).
+  lines or HTML block elements, cut after ".", ";", ":", "?" and "!", and a bracket or quote closing one; a sentence is a piece of three words or more
+  ending in ".", ";", "?" or "!", its list marker aside), each looked up word for word in the wording the parsed
+  drafts would store (every string of every level, joined in field order, leaving out the facts read from the
+  wording, such as a path's education fields, which repeat its words).
 
 The figures are printed, and with `--save` written to bench/results/import_corpus-DATE-CORPUS.txt (a later run of the
 same day takes a letter: DATE + "b"). Only figures are printed unless `--misses` is given; a results file never holds a
@@ -115,7 +116,7 @@ def source_text(path):
     return raw.replace("\r", "")
 
 
-SENTENCE_CUT = re.compile(r"(?<=[.;:?!])\s+")
+SENTENCE_CUT = re.compile(r"(?<=[.;:?!])\s+|(?<=[.;:?!][)\"'”])\s+")
 SENTENCE_END = re.compile(r"""[.;?!]["'”)]*$""")
 LEAD_MARKER = re.compile(r"^(?:[-•*#>]+\s*|\(?(?:[A-Za-z]|\d{1,2}|[ivxIVX]{1,4})[.)]\s+)+")
 
@@ -163,16 +164,26 @@ def has_qualification_heading(text):
 # --- What the importer read ----------------------------------------------------------------------------------------
 
 
+# Facts read from the wording, stored beside it: not where the wording itself is kept.
+READ_FACTS = {
+    "kind", "level", "placement", "layout", "education_level", "education_fields", "credit_hour_subjects",
+    "experience_kinds", "excluded_experience", "licenses", "license_needed_by", "service", "status_required",
+    "education_beyond", "term", "titles", "history", "series_name",
+}  # fmt: skip
+
+
 def stored_strings(value):
-    """Every string a parsed value holds, however nested (dataclasses, lists, dicts)."""
+    """Every string of wording a parsed value holds, however nested (dataclasses, lists, dicts), in field order."""
     if isinstance(value, str):
         yield value
     elif is_dataclass(value):
         for f in fields(value):
-            yield from stored_strings(getattr(value, f.name))
+            if f.name not in READ_FACTS:
+                yield from stored_strings(getattr(value, f.name))
     elif isinstance(value, dict):
-        for item in value.values():
-            yield from stored_strings(item)
+        for key, item in value.items():
+            if key not in READ_FACTS:
+                yield from stored_strings(item)
     elif isinstance(value, list | tuple):
         for item in value:
             yield from stored_strings(item)
@@ -233,26 +244,28 @@ class Measure:
         return failed
 
 
-def measure(corpus, form, gold, labels):
-    from classes.importing import parse_spec, read_document
+def forget_caches():
+    """Empty the importer's caches (its readers keep their answers for wording met before), so that each corpus
+    and form is measured from the same cold start."""
+    for name, module in list(sys.modules.items()):
+        if name.startswith("classes.importing"):
+            for value in vars(module).values():
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
 
+
+def measure(corpus, form, gold, labels, repeat):
     result = Measure(corpus=corpus.name, form=form)
-    parsed = []
-    for row in gold:
-        path = corpus / (Path(row["file"]).stem + form)
-        if not path.exists():
-            continue
-        data = path.read_bytes()
-        cpu, wall = time.process_time(), time.perf_counter()
-        try:
-            document = parse_spec(read_document(path.name, data), source=path.name)
-            error = None
-        except Exception as raised:  # the figure counts every failure, whatever raised it
-            document, error = None, raised
-        result.cpu += time.process_time() - cpu
-        result.wall += time.perf_counter() - wall
-        result.documents += 1
-        parsed.append((row, path, document, error))
+    files = [corpus / (Path(row["file"]).stem + form) for row in gold]
+    found = [(row, path, path.read_bytes()) for row, path in zip(gold, files, strict=True) if path.exists()]
+    parsed = None
+    for _ in range(repeat):  # the fastest pass is the one the machine's other work disturbed least
+        forget_caches()
+        documents, cpu, wall = parse_all(found)
+        if parsed is None or cpu < result.cpu:
+            result.cpu, result.wall = cpu, wall
+        parsed = parsed or documents
+    result.documents = len(parsed)
     for row, path, document, error in parsed:
         if error is not None:
             result.errors += 1
@@ -260,6 +273,24 @@ def measure(corpus, form, gold, labels):
             continue
         compare(result, row, path, document, labels.get(path.stem))
     return result
+
+
+def parse_all(found):
+    """Each document read and parsed: (row, path, document or None, error or None), CPU and wall seconds."""
+    from classes.importing import parse_spec, read_document
+
+    parsed, cpu, wall = [], 0.0, 0.0
+    for row, path, data in found:
+        started_cpu, started_wall = time.process_time(), time.perf_counter()
+        try:
+            document = parse_spec(read_document(path.name, data), source=path.name)
+            error = None
+        except Exception as raised:  # the figure counts every failure, whatever raised it
+            document, error = None, raised
+        cpu += time.process_time() - started_cpu
+        wall += time.perf_counter() - started_wall
+        parsed.append((row, path, document, error))
+    return parsed, cpu, wall
 
 
 def compare(result, row, path, document, label):
@@ -373,6 +404,7 @@ def main():
     parser.add_argument("--check", action="store_true", help="exit with status 1 if a target is not met")
     parser.add_argument("--save", action="store_true", help="write each corpus's figures to bench/results/")
     parser.add_argument("--misses", action="store_true", help="print each miss (file and what was read)")
+    parser.add_argument("--repeat", type=int, default=3, help="passes timed; the fastest is reported (default 3)")
     args = parser.parse_args()
     set_up_django()
     top = heading(sys.argv[1:])
@@ -386,7 +418,7 @@ def main():
         for form in FORMS:
             if not any((corpus / (Path(row["file"]).stem + form)).exists() for row in gold):
                 continue
-            found = measure(corpus, form, gold, labels)
+            found = measure(corpus, form, gold, labels, args.repeat)
             reports.append(report(found))
             print(reports[-1])
             if args.misses:

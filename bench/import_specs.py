@@ -53,8 +53,8 @@ def documents(count):
     seeds = []
     for seed in SEEDS:
         raw = seed.read_bytes()
-        spec, _ = parse_spec(read_document(seed.name, raw), source=seed.name)
-        seeds.append((seed, raw.decode(), spec["title"]))
+        document = parse_spec(read_document(seed.name, raw), source=seed.name)
+        seeds.append((seed, raw.decode(), document.title))
     built = []
     for i in range(count):
         seed, text, title = seeds[i % len(seeds)]

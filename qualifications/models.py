@@ -84,6 +84,8 @@ class Path(VersionPart):
     excluded_experience = LinesField(
         "work that does not count",
         blank=True,
+        default="",
+        db_default="",
         help_text="Kinds of work the text says do not count toward the experience, one per line, as printed. "
         "Empty means not stated, not that every kind counts.",
     )
@@ -114,11 +116,15 @@ class Path(VersionPart):
     licenses = LinesField(
         "licences and certificates",
         blank=True,
+        default="",
+        db_default="",
         help_text="Licences, registrations or certificates the path requires, one per line, as printed. "
         "Empty means not stated, not that none is required.",
     )
     license_needed_by = models.CharField(
         max_length=20,
+        default="",
+        db_default="",
         choices=LicenseNeededBy,
         blank=True,
         help_text="When the licence must be held: on applying, by the examination, by appointment, or within a "
@@ -132,11 +138,15 @@ class Path(VersionPart):
     service = models.CharField(
         max_length=200,
         blank=True,
+        default="",
+        db_default="",
         help_text="Whose service the experience must be in, as printed (“the City of Los Angeles”, “California "
         "state service”). Empty means not stated, not that any employer's counts.",
     )
     status_required = models.CharField(
         max_length=20,
+        default="",
+        db_default="",
         choices=StatusRequired,
         blank=True,
         help_text="The standing in that service a promotional path asks for: permanent status, or current "
@@ -201,6 +211,7 @@ class TimeInTitle(GuardedPart):
     years = models.DecimalField(max_digits=4, decimal_places=2, help_text="Years of status in this title required.")
     at_that_level = models.BooleanField(
         default=False,
+        db_default=False,
         help_text="Yes where the path accepts a class at this title's level as well (“… or in a class at that level”).",
     )
     # PROTECT: a title of an adopted path keeps its link; the class it names cannot vanish under it.

@@ -15,7 +15,8 @@ HEADING, ITEM, TEXT = "heading", "item", "text"
 ITEM_START = re.compile(
     r"""^(?P<connector>(?:either|or|and)\b:?\s*)?
         (?P<label>\((?:[A-Za-z]|\d{1,2}|[ivxIVX]{1,4})\)|[A-Za-z]\)|\d{1,2}[.)]
-          |(?:I|II|III|IV|V|VI|VII|VIII)(?:[.)]|(?=\s*$)|(?=\s+[A-Z]))|[A-Z]\.(?=\s))
+          |(?:I|II|III|IV|V|VI|VII|VIII)(?:[.)]|(?=\s*$)|(?=\s+[A-Z]))|[A-Z]\.(?=\s)
+          |(?:pattern|option|alternative)\s+(?:[IVX]{1,4}|\d{1,2}|[A-H])(?:[.:)]|(?=\s*$)|(?=\s+[A-Z])))
         \s*(?P<body>.*)$""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -36,6 +37,7 @@ class Block:
     blank_before: bool = False
     same_paragraph: bool = False
     markup_level: int = 0  # 1 for a Markdown "#" or an HTML <h1>; 0 where no markup sets it
+    last_line: int = 0  # the source line it ends on
 
     @property
     def is_heading(self):
@@ -55,8 +57,11 @@ def _block(line):
         blank_before=line.blank_before,
         same_paragraph=line.same_paragraph,
         markup_level=line.heading_level,
+        last_line=line.last,
     )
     text = line.text
+    if " | " in text:  # a table's row: its cells, never a heading
+        return block
     known = match_heading(text)
     if known:
         block.kind, (block.part, block.heading, block.rest) = HEADING, known

@@ -2,19 +2,25 @@
 
 import dataclasses
 import re
+from functools import cache
 
-SENTENCE = re.compile(r"(?<=[.;:])\s+")
+from .result import Competency
+
+SENTENCE = re.compile(r"(?<=[.;:])\s+|(?<=[.;:][)\"'”\]])\s+")
 MARKER = re.compile(r"^(?:(?:either|or|and)\b:?\s*)?(?:\(?[A-Za-z0-9]{1,4}[.)]\s+)?\**\s*", re.IGNORECASE)
-# Values stored beside the text that no reader reads as words.
-NOT_TEXT = {"kind", "level", "placement", "layout", "line", "connector", "license_needed_by", "status_required"}
+# Facts read from the wording and stored beside it, and values no reader reads as words: the wording is elsewhere.
+NOT_TEXT = {
+    "kind", "level", "placement", "layout", "line", "license_needed_by", "status_required", "education_level",
+    "education_fields", "credit_hour_subjects", "experience_kinds", "excluded_experience", "licenses", "service",
+    "education_beyond", "term", "titles", "history", "series_name",
+}  # fmt: skip
 
 
 def check_nothing_lost(blocks, document, *, skipped=()):
     """Warn about each sentence of the source that no draft stores. `skipped`: lines read as header facts."""
-    texts = dict.fromkeys(text for spec in document.specs for text in stored_texts(spec))  # levels share text
-    stored = " ".join(" ".join(texts).split())
+    stored = " ".join(" ".join(stored_texts(document.specs, set())).split())
     for block in blocks:
-        if block.line in skipped or block.line in document.unstored:
+        if block.line in skipped or block.line in document.unstored or block.text in stored:
             continue
         for fragment in SENTENCE.split(block.text):
             fragment = MARKER.sub("", fragment.strip()).rstrip(":").strip()
@@ -22,18 +28,23 @@ def check_nothing_lost(blocks, document, *, skipped=()):
                 document.warn(block.line, f"text not stored anywhere: “{fragment[:80]}”")
 
 
-def stored_texts(value):
-    """Every piece of text a parsed spec would store."""
-    if isinstance(value, str):
+def stored_texts(value, seen):
+    """Every piece of text a parsed spec would store, in the order it prints; `seen`: the ids of the parts walked
+    already, each walked once (the levels of a series hold the same parts)."""
+    kind = type(value)
+    if kind is str:
         yield value
-    elif dataclasses.is_dataclass(value):
-        if hasattr(value, "name") and hasattr(
-            value, "description"
-        ):  # a competency prints as its name, a dash, its description
-            yield f"{value.name} – {value.description}"
-        for field in dataclasses.fields(value):
-            if field.name not in NOT_TEXT:
-                yield from stored_texts(getattr(value, field.name))
-    elif isinstance(value, list):
+    elif kind is list:
         for item in value:
-            yield from stored_texts(item)
+            yield from stored_texts(item, seen)
+    elif hasattr(kind, "__dataclass_fields__") and id(value) not in seen:
+        seen.add(id(value))
+        if kind is Competency:  # printed as its name, a dash, its description
+            yield f"{value.name} – {value.description}"
+        for name in _text_fields(kind):
+            yield from stored_texts(getattr(value, name), seen)
+
+
+@cache
+def _text_fields(kind):
+    return [field.name for field in dataclasses.fields(kind) if field.name not in NOT_TEXT]

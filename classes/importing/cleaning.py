@@ -23,6 +23,7 @@ LIST_MARKER = re.compile(
           |[A-Za-z]\)|\d{1,2}[.)]          # A)  1.  1)
           |(?:I|II|III|IV|V|VI)(?:[.)]|\s*$|\s+(?=[A-Z]))  # I.  II  (roman, CalHR "Or II")
           |[A-Z]\.(?=\s)                   # A.
+          |(?i:pattern|option|alternative)\s+(?:[IVX]{1,4}|\d{1,2}|[A-H])(?:[.:)]|\s*$|\s+(?=[A-Z]))  # Pattern II
         )""",
     re.VERBOSE,
 )
@@ -30,6 +31,7 @@ CONNECTOR_ONLY = re.compile(r"^(either|or|and)\s*:?$", re.IGNORECASE)
 ENDS_TERMINAL = re.compile(r"""[.;:!?]["'”)]*$""")
 SENTENCE_END = re.compile(r"""[.!?]["'”)]*$""")
 WRAPPED_PAGE_WIDTH = 110  # characters: wider "lines" are whole paragraphs, not a page's lines
+FULL_LINE_MIN = 40  # characters: a shorter line was not broken by the page's width, whatever the document's lines
 
 
 @dataclass
@@ -40,10 +42,25 @@ class Line:
     same_paragraph: bool = False  # the line goes on the paragraph of the line before (a hard-wrapped page)
     heading_level: int = 0  # set as a heading by markup: "## Duties" (Markdown), <h2> (HTML), a wholly bold line
     bullet: bool = False  # printed after a bullet
+    last: int = 0  # the last source line joined into it
+
+    def __post_init__(self):
+        self.last = self.last or self.number
+
+
+PLAIN_START = re.compile(r"[^\s#>*_\-•◦▪·–]")
 
 
 def strip_markup(text):
     """The text of a line without markup, and how the markup set it: (text, heading level, bullet)."""
+    if "*" not in text and "__" not in text:  # most lines: plain, or a heading or an item as HTML pages give them
+        if PLAIN_START.match(text):
+            return " ".join(text.split()), 0, False
+        hashes = len(text) - len(text.lstrip("#"))
+        if 0 < hashes <= 6 and text[hashes : hashes + 1] == " ":
+            return " ".join(text[hashes:].split()), hashes, False
+        if text.startswith("- "):
+            return " ".join(text[2:].split()), 0, True
     text = text.replace("\u00a0", " ").replace("\\*", "*")
     level = 0
     lead = MARKDOWN_LEAD.match(text)
@@ -92,7 +109,7 @@ def clean_lines(raw_lines):
         blank = False
     widths = sorted(len(line.text) for line in lines)
     page_width = widths[int(len(widths) * 0.9)] if widths else 0
-    full = page_width * 0.6
+    full = max(page_width * 0.6, FULL_LINE_MIN)
     # A page wrapped at a fixed width (most lines near it, and it is a page's width, not a paragraph's length):
     # there a sentence may end exactly at the edge, and the next sentence still belongs to its paragraph.
     wrapped = page_width <= WRAPPED_PAGE_WIDTH and sum(w >= full for w in widths) >= len(widths) / 2
@@ -101,12 +118,19 @@ def clean_lines(raw_lines):
     logical, previous_width = [], 0
     for line in lines:
         previous = logical[-1] if logical else None
-        set_apart = line.heading_level or line.bullet or (previous and previous.heading_level)
+        set_apart = (
+            line.heading_level
+            or line.bullet
+            or (previous and previous.heading_level)
+            or (line.blank_before and not spaced)  # a blank line ends a paragraph, where it is not mere spacing
+            or " | " in line.text  # a table's row
+        )
         if previous and not set_apart and _continues(previous.text, previous_width >= full, line.text):
             if previous.text.endswith("-") and previous.text[-2:-1].isalpha() and line.text[0].islower():
                 previous.text = previous.text[:-1] + line.text  # a word hyphenated at the line end
             else:
                 previous.text = f"{previous.text} {line.text}"
+            previous.last = line.number
         else:
             line.same_paragraph = bool(
                 previous

@@ -37,7 +37,9 @@ def docx_lines(data, max_chars):
                     for cell in row.cells:
                         if cell.text.strip() and cell.text not in cells:
                             cells.append(cell.text)
-                    text.extend(" ".join(cells).splitlines())
+                    # A row of one-line cells is read as its cells, as the importer reads a table ("a | b | c").
+                    one_line = all("\n" not in cell for cell in cells)
+                    text.extend([" | ".join(cells)] if one_line else " ".join(cells).splitlines())
             else:
                 text = block.text.splitlines() or [""]
             lines.extend(text)

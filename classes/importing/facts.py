@@ -1,22 +1,23 @@
-"""The facts a qualification path's wording states: education, credit units, years, kinds of work, licences, service.
+"""The facts a qualification path's wording states: education, credit units, years and kinds of work, and (from
+licences.py and promotion.py) licences, service and standing.
 
 Each reader takes the path's text, flattened to one line, and returns what it states; what it does not state stays
-empty. A rule printed as a substitution ("… may be substituted …") is read apart (see substitutions.py), and its
+empty. The readers are pure functions of the text, kept in a cache: a series repeats the same wording for its levels. A rule printed as a substitution ("… may be substituted …") is read apart (see substitutions.py), and its
 words are not read as the path's own requirement.
 """
 
+import itertools
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from classes.vocabulary import EducationLevel
 
-from .numbers import DURATION, NUMBER, to_years
+from .licences import licenses
+from .numbers import NUMBER, durations
+from .promotion import promotion_facts
+from .wording import SUBSTITUTES, mentions, split_list
 
-SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z(])")
-SUBSTITUTES = re.compile(r"substitut|in lieu of|may be accepted (?:in place|instead)|may be credited", re.IGNORECASE)
-PARENTHESES = re.compile(r"\([^()]{12,}\)")
-
-# Education, lowest first where several are named: "a bachelor's or master's degree" requires the bachelor's.
 LEVELS = [
     (EducationLevel.DOCTORATE, r"doctor(?:ate|al)\b|ph\.?\s?d\b|\bd\.?\s?v\.?\s?m\b|juris doctor"),
     (EducationLevel.MASTER, r"master'?s|\bm\.?\s?s\.?\s+degree|graduate degree|\bmba\b"),
@@ -28,7 +29,7 @@ LEVELS = [
         r"|(?:graduation|completion)\s+(?:from|of)\s+(?:a\s+|an\s+)?(?:four[- ]year\s+)?college(?!\s+(?:course|level|work|units?|semester))"
         r"|equivalent to (?:graduation|completion) (?:from|of) (?:a )?(?:four[- ]year )?college"
         r"|college degree|university degree|degree from an? (?:accredited )?(?:four[- ]year )?(?:college|university)"
-        r"|abet[- ]accredited",
+        r"|\babet\b|accreditation board for engineering",
     ),
     (
         EducationLevel.ASSOCIATE,
@@ -42,23 +43,27 @@ LEVELS = [
 LEVEL_PATTERN = re.compile("|".join(f"(?P<{level.value}>{pattern})" for level, pattern in LEVELS), re.IGNORECASE)
 BEYOND = re.compile(r"\b(?:beyond|in addition to|above|higher than|more than)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 
-EXPERIENCE_WORDS = r"(?:experience|work|service|employment)"
-YEARS_OF_EXPERIENCE = re.compile(
-    DURATION + r"(?P<between>(?:\s+[\w'/,-]+){0,10}?)\s+" + EXPERIENCE_WORDS + r"\b", re.IGNORECASE
+# Read after a length of time ("Two years …"): what makes it years of experience, or of supervision within them.
+OF_EXPERIENCE = re.compile(
+    r"[)\],]*(?P<between>(?:\s+[\w'/,()-]+){0,16}?)\s+(?:experience|work|service|employment)\b", re.I
 )
-YEARS_AS = re.compile(
-    DURATION + r"\s+(?:of\s+(?:[\w-]+\s+){0,4}?)?(?:as|in the class of)\s+(?:an?\s+)?[A-Z]", re.IGNORECASE
+# Words between a length of time and "experience" that make it the length of something else.
+NOT_OF_EXPERIENCE = re.compile(
+    r"\bwhich\b|\byears?\b|\bmonths?\b|college|course|semester|quarter|units?\b|degree|school", re.I
 )
+AS_TITLE = re.compile(r"\s+(?:of\s+(?:[\w-]+\s+){0,4}?)?(?:as|in the class of)\s+(?:an?\s+)?[A-Z]", re.IGNORECASE)
+EXPERIENCE_LABEL = re.compile(r"\bExperience:\s*(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)  # "Experience: Two years of …"
+FULL_TIME_OR = re.compile(r"\s+of\s+full[- ]time\s+or\s+", re.IGNORECASE)
+PART_OF_A_TOTAL = re.compile(r"\b(?:including|includ\w*|of which)\s+(?:at\s+least\s+)?$", re.IGNORECASE)
 NO_EXPERIENCE = re.compile(r"\bno (?:prior |previous )?experience (?:is )?(?:required|necessary)", re.IGNORECASE)
 AT_LEAST = re.compile(r"(?:at least|more than|over|a minimum of)\s+$", re.IGNORECASE)
-SUPERVISORY = [
-    re.compile(
-        DURATION + r"\s+of\s+which\s+(?:must|shall)\s+have\s+(?:been|included)\s+(?:[\w-]+\s+){0,6}?supervis", re.I
-    ),
-    re.compile(r"including\s+(?:at\s+least\s+)?" + DURATION + r"\s+(?:of\s+)?(?:[\w-]+\s+){0,4}?supervis", re.I),
-    re.compile(r"(?:at\s+least\s+)?" + DURATION + r"\s+of\s+(?:[\w-]+\s+){0,3}?supervisory", re.I),
-    re.compile(r"(?:at\s+least\s+)?" + DURATION + r"\s+of\s+which\s+(?:[\w-]+\s+){0,8}?supervis", re.I),
+SUPERVISORY_AFTER = [
+    re.compile(r"\s+of\s+which\s+(?:must|shall)\s+have\s+(?:been|included)\s+(?:[\w-]+\s+){0,6}?supervis", re.I),
+    re.compile(r"\s+of\s+(?:[\w-]+\s+){0,3}?supervisory", re.I),
+    re.compile(r"\s+of\s+which\s+(?:[\w-]+\s+){0,8}?supervis", re.I),
 ]
+SUPERVISORY_INCLUDED = re.compile(r"\s+(?:of\s+)?(?:[\w-]+\s+){0,4}?supervis", re.I)  # after "including"
+INCLUDING = re.compile(r"including\s+(?:at\s+least\s+)?$", re.I)
 HALF_SUPERVISORY = re.compile(r"(?:at least )?(?:one-)?half of which\s+(?:[\w-]+\s+){0,6}?supervis", re.IGNORECASE)
 
 # "experience [or its part-time equivalent] directly involving …": what the experience is of, up to the next clause.
@@ -76,55 +81,13 @@ GENERIC_EXPERIENCE = {
     "permanent", "continuous", "calendar", "work", "working",
 }  # fmt: skip
 
+UNITS = r"(?:credit\s+)?(?:hours|units)"
 CREDITS = re.compile(
-    r"(?P<hours>\d+)\s+(?P<system>semester|quarter)?\s*(?:credit\s+)?(?:hours|units)"
-    r"(?:\s+or\s+(?P<other>\d+)\s+(?P<other_system>semester|quarter)\s+(?:credit\s+)?(?:hours|units))?",
+    rf"(?P<hours>\d+)\s+(?P<system>semester|quarter)?\s*(?:{UNITS}\s+)?"
+    rf"(?:or\s+(?P<other>\d+)\s+(?P<other_system>semester|quarter)\s+{UNITS}|(?<=\s){UNITS}|(?<=\d\s){UNITS})",
     re.IGNORECASE,
 )
 
-LICENSE = re.compile(
-    r"(?:(?:possession|possess|hold|holding)\s+(?:of\s+)?)?(?P<what>(?:(?:an?|the|current|valid|active|appropriate)\s+)*"
-    r"(?:[\w'().,/-]+\s+){0,8}?(?:licen[cs]e|licensure|certificat(?:e|ion)|registration|credential)\b"
-    r"(?:\s+(?:as|in|to practice|from|issued by)\s+(?:an?\s+|the\s+)?[\w'().,-]+(?:\s+[A-Z(][\w'().,-]*){0,6})?)",
-    re.IGNORECASE,
-)
-LICENSE_WORDS = re.compile(
-    r"licen[cs]e|licensure|certificat(?:e|ion)\b|registration as|credential|admission to practice law", re.I
-)
-NOT_A_LICENSE = re.compile(
-    r"of completion|course|program|apprentice|training|diploma|\bG\.?E\.?D\b|high school|equivalency|degree|transcript",
-    re.IGNORECASE,
-)
-NEEDED_BY = [
-    (
-        "within_period",
-        re.compile(
-            r"\bwithin\s+"
-            + DURATION
-            + r"\s+(?:of|after|following)\s+(?:the\s+)?(?:date\s+of\s+)?(?:appointment|hire|employment)",
-            re.I,
-        ),
-    ),
-    (
-        "appointment",
-        re.compile(
-            r"\b(?:at the time of|prior to|before|upon|by the time of|at)\s+(?:the\s+)?(?:date\s+of\s+)?(?:appointment|hire|hiring)",
-            re.I,
-        ),
-    ),
-    ("application", re.compile(r"\b(?:at the time of|prior to|before|when)\s+(?:filing|application|applying)", re.I)),
-    (
-        "examination",
-        re.compile(r"\b(?:at the time of|prior to|before)\s+(?:the\s+)?(?:written\s+)?(?:examination|exam|test)", re.I),
-    ),
-]
-SERVICE = re.compile(
-    r"\b(?:with|for|in|by|within)\s+(?P<service>the\s+(?:City|County|State|Town|Village|Commonwealth)\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}"
-    r"|(?:the\s+)?(?:[A-Z][a-z]+\s+)?[Ss]tate\s+(?:civil\s+)?service)",
-)
-OWN_SERVICE_HINT = re.compile(
-    r"\bcurrent(?:ly)?\s+employ|\bpermanent\s+(?:competitive\s+|civil service\s+)?status|\bpermanent appointment", re.I
-)
 EXCLUDED = re.compile(
     r"\b(?:does|do|will|shall|may|is|are)\s+not\s+(?:qualify|count|be (?:accepted|considered|credited|counted)|qualifying)",
     re.IGNORECASE,
@@ -139,23 +102,13 @@ PART_TIME = re.compile(
 )
 
 
-def flat(text):
-    return " ".join(text.split())
-
-
-def requirement_text(text):
-    """A path's wording without the substitution rules printed in it: what the path itself requires."""
-    kept = []
-    for sentence in SENTENCE.split(PARENTHESES.sub(lambda m: "" if SUBSTITUTES.search(m.group()) else m.group(), text)):
-        if not SUBSTITUTES.search(sentence):
-            kept.append(sentence)
-    return " ".join(kept)
-
-
+@lru_cache(maxsize=4096)
 def education_level(text):
     """The lowest education level the text requires (a level named after "beyond" is no requirement)."""
+    if not mentions(text, EDUCATION_HINTS):
+        return ""
     found = []
-    for match in LEVEL_PATTERN.finditer(text):
+    for match in _levels_named(text):
         if BEYOND.search(text[max(0, match.start() - 30) : match.start()]):
             continue
         found.append(next(name for name, value in match.groupdict().items() if value))
@@ -164,58 +117,101 @@ def education_level(text):
     return min(found, key=EducationLevel.rank)
 
 
-def split_list(text):
-    parts = re.split(r";\s*or\s+|;\s+|,\s*(?:or|and)\s+|,\s+|\s+or\s+", text)
-    return [p.strip(" ,;.") for p in parts if p.strip(" ,;.")]
+# The first words of LEVELS' phrases: the level patterns are tried where these start a word, not at every letter.
+# Searched in lower case with no flags, so that the search skips to the letters the words begin with.
+LEVEL_WORDS = re.compile(
+    r"(?:doctor|ph|d\.?\s?v|juris|master|m\.?\s?s|graduat|mba|bachelor|baccalaureate|four|completion|equivalent"
+    r"|college|university|degree|abet|accreditation|associate|two|a\.?a|high|g\.?e\.?d|twelfth|12th|secondary)"
+)
 
 
+def _levels_named(text):
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    position = 0
+    for start in LEVEL_WORDS.finditer(lowered):
+        if start.start() < position or (start.start() and lowered[start.start() - 1].isalnum()):
+            continue
+        match = LEVEL_PATTERN.match(text, start.start())
+        if match:
+            position = match.end()
+            yield match
+
+
+EDUCATION_HINTS = (
+    "degree", "graduat", "college", "school", "bachelor", "baccalaureate", "master", "doctor", "ph.", "phd", "ph d",
+    "d.v", "dvm", "juris", "mba", "associate", "a.a", "universit", "ged", "g.e.d", "grade", "diploma", "abet",
+    "accreditation", "secondary", "four-year", "four year",
+)  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
 def experience_years(text):
     """(years, doubt): the total years of experience the text requires, and why it is doubtful, if it is."""
     if NO_EXPERIENCE.search(text):
         return Decimal(0), ""
-    for match in YEARS_OF_EXPERIENCE.finditer(text):
-        if " which " in match["between"] or SUBSTITUTES.search(match["between"]):
+    found = durations(text)
+    for duration, following in itertools.pairwise([*found, None]):
+        end = duration.end
+        if following and FULL_TIME_OR.fullmatch(text, duration.end, following.start):
+            end = following.end  # "one year of full-time or two years of part-time … experience": the full-time figure
+        of = OF_EXPERIENCE.match(text, end)
+        if not of or NOT_OF_EXPERIENCE.search(of["between"]) or SUBSTITUTES.search(of["between"]):
             continue
-        before = text[max(0, match.start() - 20) : match.start()]
-        if re.search(r"\b(?:including|includ\w*|of which)\s+(?:at least\s+)?$", before, re.IGNORECASE):
+        before = text[max(0, duration.start - 20) : duration.start]
+        if PART_OF_A_TOTAL.search(before):
             continue  # the supervisory or specialised part of a total printed before it
-        doubt = "read as that figure: the text asks for at least it" if AT_LEAST.search(before) else ""
-        return to_years(match), doubt
-    found = YEARS_AS.search(text)
-    if found and not re.search(r"\bstatus\b", text, re.IGNORECASE):  # years of status in a title are time in title
-        return to_years(found), ""
+        return duration.years, "read as that figure: the text asks for at least it" if AT_LEAST.search(before) else ""
+    for duration in found:
+        if EXPERIENCE_LABEL.search(text, max(0, duration.start - 60), duration.start) and text.startswith(
+            " of", duration.end
+        ):
+            return duration.years, ""
+    if not re.search(r"\bstatus\b", text, re.IGNORECASE):  # years of status in a title are time in title
+        for duration in found:
+            if AS_TITLE.match(text, duration.end):
+                return duration.years, ""
     return None, ""
 
 
-def experience_kinds(text, years_match_text, earlier):
-    found = re.search(
-        r"experience\s+(?:in|as(?!\s+defined)|performing|doing)\s+(?P<kinds>.+?)(?=;\s*OR\b|\.\s|\.$|;$|,\s+\w+\s+\(?\d|$)",
-        years_match_text,
-    )
+EXPERIENCE_IN = re.compile(
+    r"experience\s+(?:in|as(?!\s+defined)|performing|doing)\s+(?P<kinds>.+?)(?=;\s*OR\b|\.\s|\.$|;$|,\s+\w+\s+\(?\d|$)"
+)
+
+
+def experience_kinds(text):
+    """The kinds of work the experience is of: "… experience in A, B or C" (one per line), or "… auditing experience
+    primarily involving X" (one)."""
+    found = EXPERIENCE_IN.search(text)
     if found:
         return "\n".join(split_list(found["kinds"]))
-    experience = YEARS_OF_EXPERIENCE.search(text)
-    involving = INVOLVING.match(text, experience.end() - len("experience")) if experience else None
-    if involving and experience.group(0).lower().endswith("experience"):
-        doing = [word for word in experience["between"].split() if word.lower() not in GENERIC_EXPERIENCE]
-        return " ".join([*doing, involving["phrase"]])
-    if re.search(r"as defined (?:in \S+ )?above", text) and earlier:
-        return next((path.experience_kinds for path in reversed(earlier) if path.experience_kinds), "")
+    for duration in durations(text):
+        experience = OF_EXPERIENCE.match(text, duration.end)
+        if experience:
+            involving = INVOLVING.match(text, experience.end() - len("experience"))
+            if involving and experience.group(0).lower().endswith("experience"):
+                doing = [word for word in experience["between"].split() if word.lower() not in GENERIC_EXPERIENCE]
+                return " ".join([*doing, involving["phrase"]])
+            break
     return ""
 
 
+@lru_cache(maxsize=4096)
 def supervisory_years(text, total):
-    for pattern in SUPERVISORY:
-        found = pattern.search(text)
-        if found:
-            years = to_years(found)
-            if total is None or years <= total:
-                return years
+    for duration in durations(text):
+        before = text[max(0, duration.start - 30) : duration.start]
+        supervisory = any(pattern.match(text, duration.end) for pattern in SUPERVISORY_AFTER) or (
+            INCLUDING.search(before) and SUPERVISORY_INCLUDED.match(text, duration.end)
+        )
+        if supervisory and (total is None or duration.years <= total):
+            return duration.years
     if total and HALF_SUPERVISORY.search(text):
         return total / 2
     return None
 
 
+@lru_cache(maxsize=4096)
 def credit_units(text):
     """(semester units, quarter units, total units, subjects) the text requires; the total where it states one beside
     units in named subjects ("60 semester units, including 12 in accounting")."""
@@ -251,42 +247,11 @@ def _units(match, text):
     return units, named["subjects"].strip(" ,") if named else ""
 
 
-def licenses(text):
-    """The licences, registrations and certificates the text requires, and when they are needed."""
-    found = []
-    for sentence in SENTENCE.split(text):
-        if not LICENSE_WORDS.search(sentence) or SUBSTITUTES.search(sentence):
-            continue
-        for match in LICENSE.finditer(sentence):
-            what = match["what"].strip(" ,;.")
-            if len(what.split()) >= 2 and what not in found and not NOT_A_LICENSE.search(what):
-                found.append(what)
-        if re.search(r"admission to practice law", sentence, re.I) and not found:
-            found.append(re.search(r"admission to practice law[^.;,]*", sentence, re.I).group(0))
-    needed_by, within = "", None
-    for name, pattern in NEEDED_BY:
-        match = pattern.search(text) if found else None
-        if match:
-            needed_by = name
-            if name == "within_period":
-                within = int(to_years(match) * 12)
-            break
-    return found, needed_by, within
-
-
-def service(text):
-    """Whose service the experience must be in, where the path's requirement names it ("with the City of …")."""
-    for sentence in SENTENCE.split(text):
-        found = SERVICE.search(sentence)
-        if found and re.search(r"experience|employ|status|service|work", sentence, re.I):
-            if re.match(r"\(?experience in .{0,40}applied toward", sentence, re.I):
-                continue
-            return found["service"]
-    return ""
-
-
+@lru_cache(maxsize=4096)
 def excluded_experience(text):
     """The kinds of work a sentence says do not count: "Retail cashiering does not qualify as … experience"."""
+    if " not " not in text:
+        return ()
     found = []
     for match in EXCLUDED.finditer(text):
         start = max(text.rfind(mark, 0, match.start()) for mark in ".;(:") + 1
@@ -295,4 +260,57 @@ def excluded_experience(text):
         sentence = text[start : end if end != -1 else len(text)]
         if what and len(what) <= 160 and re.search(r"experience|work", sentence, re.IGNORECASE):
             found.append(what)
-    return found
+    return tuple(found)
+
+
+EQUIVALENT_COMBINATION = re.compile(r"equivalent combination|any combination of (?:education|training)", re.IGNORECASE)
+FIELDS = re.compile(
+    r"(?:degree|major(?:\s+work)?|majoring|specialization|concentration)\s+in\s+(?P<fields>.+?)"
+    r"(?=,?\s+and\s+(?:\w+\s+){0,2}\(?\d|,?\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten)\b"
+    r"|\s+which\b|;|\.\s|\.$|$)",
+    re.IGNORECASE,
+)
+PAID = re.compile(r"\bpaid\b", re.IGNORECASE)
+FULL_TIME = re.compile(r"full[- ]time", re.IGNORECASE)
+AS_DEFINED_ABOVE = re.compile(r"as defined (?:in \S+|above)")
+
+
+@lru_cache(maxsize=4096)
+def path_facts(requirement, preamble, notes, promotional):
+    """(facts, doubt): the facts a path's requirement states, by field name, with those of the preamble every
+    alternative shares and the notes printed among the qualifications; `promotional`: the path is printed under a
+    promotional heading. `doubt`: why its years are doubtful, if they are."""
+    if EQUIVALENT_COMBINATION.search(requirement):
+        return {"is_equivalent_combination": True}, ""
+    found = {"education_level": education_level(requirement) or education_level(preamble)}
+    fields = (
+        FIELDS.search(requirement) if mentions(requirement, ("degree", "major", "specializ", "graduation")) else None
+    )
+    if fields:
+        found["education_fields"] = "\n".join(split_list(fields["fields"]))
+    semester, quarter, total, subjects = credit_units(requirement)
+    found.update(credit_hours=semester, quarter_units=quarter, total_credit_hours=total, credit_hour_subjects=subjects)
+    timed = mentions(requirement, ("year", "month", "no experience", "no prior experience", "no previous experience"))
+    years, doubt = experience_years(requirement) if timed else (None, "")
+    found["experience_years"] = years
+    if years:
+        found["experience_kinds"] = experience_kinds(requirement)
+        if "upervis" in requirement:
+            found["supervisory_years"] = supervisory_years(requirement, years)
+    if PAID.search(requirement):
+        found["paid_experience"] = True
+    if PART_TIME.search(requirement):
+        found["part_time_accepted"] = True
+    hours = HOURS_PER_WEEK.search(requirement)
+    if hours and FULL_TIME.search(requirement):
+        found["full_time_hours_per_week"] = int(hours["hours"])
+    if COMPLETE_YEARS.search(requirement + " " + notes):
+        found["complete_years_only"] = True
+    own, needed_by, within = licenses(requirement)
+    shared, shared_needed_by, shared_within = licenses(preamble)
+    found["licenses"] = "\n".join([*shared, *[item for item in own if item not in shared]])
+    found["license_needed_by"] = needed_by or shared_needed_by
+    found["license_within_months"] = within or shared_within
+    found["excluded_experience"] = "\n".join(excluded_experience(requirement + " " + notes))
+    found.update(promotion_facts(requirement, promotional))
+    return found, doubt

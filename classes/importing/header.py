@@ -23,6 +23,7 @@ FACT_KEYS = [
     ("title_changed", r"title changed"),
 ]
 REPORTED_ONLY = {"schematic_code", "open_date", "title_changed"}
+SALARY_RANGE = re.compile(r"^\$\s?[\d,]+(?:\.\d\d)?\s*(?:to|-|–|—)\s*\$\s?[\d,]+(?:\.\d\d)?(?:\s+\w+)?$")
 # The facts a version holds as printed (or in its vocabulary).
 STORED = ["title", "code", "jurisdictional_class", "flsa_status", "salary_grade", "bargaining_unit"]
 FACT = re.compile(
@@ -66,6 +67,8 @@ def facts_in(text):
 
 def split_pairs(text):
     """A header line may hold several "Key: value" pairs: "Class Code: 4521  FLSA: Non-Exempt"."""
+    if " | " in text:  # a table's row: each cell on its own
+        return [pair for cell in text.split(" | ") for pair in split_pairs(cell)]
     if text.count(":") + text.count("#") < 2:
         return [text.strip()] if text.strip() else []
     pairs, start = [], 0

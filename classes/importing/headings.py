@@ -9,6 +9,10 @@ words of which at least one set must be there. A heading of other words opens an
 import re
 from functools import lru_cache
 
+LETTERS = re.compile(r"[a-z]+")
+PARENTHESIS = re.compile(r"\((?:illustrative only|[^)]{0,30})\)", re.IGNORECASE)
+HEADING_WORD = re.compile(r"[A-Za-z][A-Za-z'/-]*")
+TEXT_AFTER_COLON = re.compile(r":\s+\S")
 SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "its", "all"}
 NEUTRAL = {"class", "position", "job"}  # "Class Definition", "Position Summary": allowed in any part's headings
 
@@ -126,7 +130,7 @@ VOCABULARY = sorted({word for meaning in MEANINGS for word in meaning.allowed} |
 def words_of(text):
     """A heading's words, lower case and singular, small words left out."""
     found = []
-    for word in re.findall(r"[a-z]+", text.lower().replace("'", "")):
+    for word in LETTERS.findall(text.lower().replace("'", "")):
         if word in SMALL_WORDS:
             continue
         found.append(_singular(word))
@@ -134,6 +138,8 @@ def words_of(text):
 
 
 def _singular(word):
+    if word in {"series", "species"}:
+        return word
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith("s") and len(word) > 3 and not word.endswith(("ss", "us", "is")):
@@ -171,9 +177,9 @@ def _distance(a, b):
 def meaning(text):
     """The part a heading's words name ("qualifications", "duties" …), "levels" for a list of the series' levels,
     or "" for a heading of other words."""
-    if LEVELS_HEADING.match(text.strip(" :")):
+    if LEVELS_HEADING.match(text.strip(" :*")):
         return "levels"
-    words = [_spelt(word) for word in words_of(re.sub(r"\((?:illustrative only|[^)]{0,30})\)", " ", text, flags=re.I))]
+    words = [_spelt(word) for word in words_of(PARENTHESIS.sub(" ", text))]
     if not words:
         return ""
     for candidate in MEANINGS:
@@ -193,6 +199,8 @@ LABELLED = re.compile(
 def match_heading(text):
     """(part, heading as printed, text after it) for a heading whose words name a part, at the start of `text`;
     else None. "DISTINGUISHING FEATURES OF THE CLASS: This is …" is a heading and the start of its part's text."""
+    if not text[:1].isupper() and text[:1] not in "\"'“":  # a heading starts with a capital
+        return None
     key, colon, rest = text.partition(":")
     rest = rest.strip()
     if colon and rest and len(key) <= 80 and not LEAD_IN.search(key.strip()):
@@ -201,14 +209,16 @@ def match_heading(text):
         part = meaning(key) if len(key.split()) <= 10 else ""
         return (part, key.strip(), rest) if part else None
     heading = text.rstrip(":").strip()
-    if len(heading.split()) > 12 or SENTENCE_END.search(heading) or not _looks_like_heading_words(heading):
+    if len(heading.split()) > 12 or SENTENCE_END.search(heading) or LEAD_IN.search(heading):
+        return None
+    if not _looks_like_heading_words(heading):
         return None
     part = meaning(heading)
     return (part, heading, "") if part else None
 
 
 def _looks_like_heading_words(text):
-    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'/-]*", text) if w.lower() not in SMALL_WORDS]
+    words = [w for w in HEADING_WORD.findall(text) if w.lower() not in SMALL_WORDS]
     return bool(words) and all(w[0].isupper() for w in words)
 
 
@@ -220,10 +230,10 @@ def unknown_heading(text):
     """
     if LABELLED.match(text):
         return None
-    if len(text) > 90 or SENTENCE_END.search(text) or text.startswith("*") or re.search(r":\s+\S", text):
+    if len(text) > 90 or SENTENCE_END.search(text) or text.startswith("*") or TEXT_AFTER_COLON.search(text):
         return None
     words = text.rstrip(":").split()
-    if not words or len(words) > 9 or not any(c.isalpha() for c in text):
+    if not words or len(words) > 9 or not any(c.isalpha() for c in text) or LEAD_IN.search(text.rstrip(": ")):
         return None
     letters = [c for c in text if c.isalpha()]
     capitals = all(c.isupper() for c in letters) and len(letters) >= 4

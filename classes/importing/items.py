@@ -29,7 +29,7 @@ DUTIES_NOTE = re.compile(
     re.IGNORECASE,
 )
 REQUIREMENT_KINDS = [
-    (SpecialRequirementKind.DRIVERS_LICENSE, r"driver'?s'? licen[cs]e|motor vehicle operator|operator'?s licen[cs]e"),
+    (SpecialRequirementKind.DRIVERS_LICENSE, r"driver'?s?'? licen[cs]e|motor vehicle operator|operator'?s licen[cs]e"),
     (SpecialRequirementKind.BACKGROUND_CHECK, r"background (?:investigation|check)|fingerprint"),
     (SpecialRequirementKind.CERTIFICATION, r"certificat"),
     (SpecialRequirementKind.LICENSE, r"licen[cs]e"),

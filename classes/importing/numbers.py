@@ -1,6 +1,7 @@
 """Numbers and lengths of time as specs print them: "two (2)", "three", "2", "1.5", "one-half", "eighteen months"."""
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 
 WORDS = {
@@ -12,23 +13,50 @@ WORDS = {
 _WORD_NUMBER = "|".join(re.escape(word) for word in sorted(WORDS, key=len, reverse=True))
 # A number word or figure, optionally followed by the figure in parentheses: "two (2)".
 NUMBER = r"(?P<number>\d+(?:\.\d+)?|(?:" + _WORD_NUMBER + r"))(?:\s*\(\s*(?P<figure>\d+(?:\.\d+)?)\s*\))?"
-# A length of time: "two (2) years", "eighteen months", "one year". `unit` says which.
-DURATION = NUMBER + r"\s+(?:full[- ]time\s+)?(?:calendar\s+)?(?P<unit>years?|months?)'?"
 
 
-def to_decimal(match, group="number", figure="figure"):
-    """The value of a NUMBER match; the figure in parentheses wins where both are printed."""
-    if match.group(figure):
-        return Decimal(match.group(figure))
-    word = match.group(group).lower()
-    if re.fullmatch(r"\d+(?:\.\d+)?", word):
-        return Decimal(word)
-    return Decimal(WORDS[word])
+@dataclass(frozen=True)
+class Duration:
+    """A length of time printed in a text: where it is, and how many years it is."""
+
+    start: int
+    end: int
+    years: Decimal
 
 
-def to_years(match):
-    """The years a DURATION match states: months count as twelfths of a year."""
-    value = to_decimal(match)
-    if match.group("unit").lower().startswith("month"):
-        return (value / 12).quantize(Decimal("0.01")).normalize()
-    return value
+_UNIT = re.compile(r"year|month")  # searched in lower case: a literal search, fast on long texts
+_NUMBER_BEFORE = re.compile(
+    r"(?<![\w-])(?P<number>\d+(?:\.\d+)?|(?:"
+    + _WORD_NUMBER
+    + r"))(?:\s*\(\s*(?P<figure>\d+(?:\.\d+)?)\s*\))?\s+(?:full[- ]time\s+)?(?:calendar\s+)?$"
+)
+
+
+def durations(text):
+    """Every length of time the text prints ("two (2) years", "eighteen months"), in order.
+
+    Found from the words "year" and "month", the number looked for just before each: one pass over the text
+    whatever its length, where a pattern starting with the number would try every number word at every letter.
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): positions must stay the text's
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    found = []
+    for unit in _UNIT.finditer(lowered):
+        start, end = unit.start(), unit.end()
+        if start and lowered[start - 1].isalpha():
+            continue
+        end += lowered.startswith("s", end)
+        if lowered[end : end + 1].isalpha():  # "yearly", "monthly"
+            continue
+        end += lowered.startswith("'", end)
+        number = _NUMBER_BEFORE.search(lowered, max(0, start - 40), start)
+        if number:
+            value = Decimal(number["figure"]) if number["figure"] else _value(number["number"])
+            years = (value / 12).quantize(Decimal("0.01")).normalize() if unit.group() == "month" else value
+            found.append(Duration(number.start(), end, years))
+    return found
+
+
+def _value(word):
+    return Decimal(word) if re.fullmatch(r"\d+(?:\.\d+)?", word) else Decimal(WORDS[word])

@@ -4,7 +4,7 @@ Blocks first (blocks.py), grouped under their headings (sections.py); the header
 facts; each section is read as the part its heading names; a series document is read once per level (series.py).
 """
 
-import copy
+import dataclasses
 import re
 
 from classes import structure
@@ -55,16 +55,19 @@ def parse_spec(raw_lines, *, source=""):
         document.warn(None, "the document holds no text")
         document.specs = [Spec()]
         return document
-    levels = series.levels_in(blocks, _first_title(blocks, source))
-    sections = split_sections(blocks, lambda block: series.is_level_heading(block, levels))
+    levels = series.levels_in(blocks)
+    sections = split_sections(blocks, lambda block: series.is_level_heading(block, levels, shared=True))
+    sections = series.table_apart(sections, levels)
     shared, read_as_facts = Spec(), set()
     if sections[0].part == "header":
         read_as_facts = _read_header(sections.pop(0), shared, document)
+    levels = levels or series.levels_in_title(shared.title)
     if levels:
         document.series = series.series_name(shared.title, blocks)
         document.title = document.series
         scopes = series.block_scopes(sections, levels)
-        document.specs = [_level(shared, sections, scopes, levels, i, document) for i in range(len(levels))]
+        memo = {}
+        document.specs = [_level(shared, sections, scopes, levels, i, document, memo) for i in range(len(levels))]
         document.facts["levels"] = [level.title for level in levels]
     else:
         document.title = shared.title
@@ -76,14 +79,13 @@ def parse_spec(raw_lines, *, source=""):
             _department_from_text(spec, document)
     _title_checks(document)
     check_nothing_lost(blocks, document, skipped=read_as_facts)
+    # A series' levels read their shared text each: what they report of it, once.
+    document.doubts = list({(d.line, d.fact, d.assumed, d.why): d for d in document.doubts}.values())
+    document.warnings = list({(w.line, w.message): w for w in document.warnings}.values())
     spec = document.spec
-    document.facts.update(
-        {
-            name: getattr(spec, name)
-            for name in [*header.STORED, "department_name", "series_name"]
-            if getattr(spec, name)
-        }
-    )
+    stored = [name for name in [*header.STORED, "department_name", "series_name"] if name != "title"]
+    document.facts.update({"title": document.title} if document.title else {})
+    document.facts.update({name: getattr(spec, name) for name in stored if getattr(spec, name)})
     counts = {part.name: len(getattr(spec, part.name)) for part in structure.PARTS if getattr(spec, part.name)}
     if counts:
         document.facts["counts"] = counts
@@ -92,21 +94,28 @@ def parse_spec(raw_lines, *, source=""):
     return document
 
 
-def _first_title(blocks, source):
-    found = find_title(blocks[:12], source)
-    return found.text if found else ""
-
-
-def _level(shared, sections, scopes, levels, index, document):
+def _level(shared, sections, scopes, levels, index, document, memo):
     level = levels[index]
-    spec = copy.deepcopy(shared)  # the header's facts, each level its own copy
+    spec = _copy(shared)
     spec.title, spec.code = level.title, level.code
     spec.series_name, spec.series_level = document.series, index + 1
-    _read_sections(series.scoped(sections, scopes, index), spec, document, record=index == 0, level=level.title)
+    _read_sections(
+        series.scoped(sections, scopes, index), spec, document, record=index == 0, level=level.title, memo=memo
+    )
     return spec
 
 
 # --- The header -----------------------------------------------------------------------------------------------------
+
+
+def _copy(spec):
+    """A copy of a spec read so far (its header, for each level), its lists and their items its own."""
+    lists = {
+        field.name: [dataclasses.replace(item) for item in getattr(spec, field.name)]
+        for field in dataclasses.fields(spec)
+        if isinstance(getattr(spec, field.name), list)
+    }
+    return dataclasses.replace(spec, **lists)
 
 
 def _read_header(section, spec, document):
@@ -115,6 +124,8 @@ def _read_header(section, spec, document):
     for block in section.blocks:
         text = block.body if block.kind == ITEM else block.text
         found = header.facts_in(text)
+        if not found and header.SALARY_RANGE.match(text) and not spec.salary_grade:
+            found = [("salary_grade", text)]  # "$48,000 to $66,000" alone on its line
         if not found:
             candidates.append(block)
             continue
@@ -128,13 +139,13 @@ def _read_header(section, spec, document):
         title = find_title(section.blocks, document.source)
         if title:
             candidates.remove(next(block for block in candidates if block.line == title.line))
-            spec.title = title.text[: LIMITS["title"]]
+            spec.title = title.text
             document.facts["title_line"] = title.line
             if title.code and not spec.code:
                 spec.code = title.code
             if title.dropped:
                 document.doubt(title.line, "title", spec.title, f"“{title.dropped}” printed after it read as a note")
-    prose = [block for block in candidates if re.search(r"[.;]\s*$", block.text)]
+    prose = [block for block in candidates if block.text.rstrip().endswith((".", ";"))]
     for block in candidates:
         if block not in prose:
             document.unstored[block.line] = "a header line that is neither the title nor a fact the portal keeps"
@@ -194,6 +205,11 @@ def _title_checks(document):
     if not document.title:
         document.warn(None, "no title found: the class cannot be named; add a title line, or import it by hand")
         return
+    for found in {document.title, *(spec.title for spec in document.specs)}:
+        if len(found) > LIMITS["title"]:
+            document.warn(
+                None, f"the title “{found[:60]}…” is longer than {LIMITS['title']} characters; it is cut there"
+            )
     file_words, file_code = file_evidence(document.source)
     if file_code and spec.code and file_code != spec.code and len(document.specs) == 1:
         document.doubt(
@@ -207,7 +223,9 @@ def _title_checks(document):
 # --- The parts --------------------------------------------------------------------------------------------------------
 
 
-def _read_sections(sections, spec, document, *, record, level=""):
+def _read_sections(sections, spec, document, *, record, level="", memo=None):
+    """Reads the sections into `spec`. `memo`: what a series' shared sections read as, kept for its other levels."""
+    memo = {} if memo is None else memo
     quals = QualificationsReader(document)
     last_standard, seen_qualifications, trailing = None, False, []
     for section in sections:
@@ -228,13 +246,18 @@ def _read_sections(sections, spec, document, *, record, level=""):
             continue
         if not section.blocks and record:
             document.warn(section.line, f"heading “{section.heading}” has no text under it")
-        if part in PROSE_PARTS or part == "levels":
-            _prose(spec, "distinguishing_features" if part == "levels" else part, section, document)
+        prose = "distinguishing_features" if part == "levels" else part
+        if prose in PROSE_PARTS and getattr(spec, prose) and section.heading != getattr(spec, f"{prose}_heading"):
+            # A second part of the same kind under its own heading ("Scope", then "Definition of Series"):
+            # kept whole, heading and all, where it is printed.
+            _other(spec, section, last_standard, document, memo)
+        elif prose in PROSE_PARTS:
+            _prose(spec, prose, section, document)
         elif part == "duties":
             _duties(spec, section, document)
         elif part == "ksas":
             spec.ksas_heading = spec.ksas_heading or section.heading
-            spec.ksas.extend(ksa_items(section.blocks))
+            spec.ksas.extend(_once(memo, section, ksa_items))
         elif part == "competencies":
             _competencies(spec, section)
         elif part == "special_requirements":
@@ -242,7 +265,7 @@ def _read_sections(sections, spec, document, *, record, level=""):
             kind = requirement_kind(section.heading + " " + text)
             spec.special_requirements.append(SpecialRequirement(section.heading, text, kind, section.line))
         else:
-            _other(spec, section, last_standard, document)
+            _other(spec, section, last_standard, document, memo)
             trailing.append(spec.other_sections[-1])
             continue
         last_standard, trailing = ("distinguishing_features" if part == "levels" else part), []
@@ -320,22 +343,37 @@ def _competencies(spec, section):
             spec.ksas.extend(ksa_items([block]))
 
 
-def _other(spec, section, last_standard, document):
-    blocks = section.blocks
-    for block in blocks:  # a class-detail block states facts too: "FLSA CODE: Non-Exempt"
-        for name, value in header.facts_in(block.text):
-            if name not in {"title", "code"} and name not in header.REPORTED_ONLY:
-                _store_fact(spec, document, name, value, line=block.line)
+def _other(spec, section, last_standard, document, memo):
+    read, facts = _once(memo, section, _other_section)
+    for line, name, value in facts:  # a class-detail block states facts too: "FLSA CODE: Non-Exempt", a class code
+        _store_fact(spec, document, name, value, line=line)
+    spec.other_sections.append(dataclasses.replace(read, placement=PLACEMENT_AFTER[last_standard].value))
+
+
+def _other_section(blocks, section):
+    facts = [
+        (block.line, name, value)
+        for block in blocks
+        for name, value in header.facts_in(block.text)
+        if name != "title" and name not in header.REPORTED_ONLY
+    ]
     is_list = len(blocks) > 1 and all(len(block.text) <= 150 for block in blocks)
-    spec.other_sections.append(
-        OtherSection(
-            section.heading[:200],
-            "\n".join(block.text for block in blocks) if is_list else _paragraphs(blocks),
-            PLACEMENT_AFTER[last_standard].value,
-            (SectionLayout.LIST if is_list else SectionLayout.PARAGRAPHS).value,
-            section.line,
-        )
+    read = OtherSection(
+        section.heading[:200],
+        "\n".join(block.text for block in blocks) if is_list else _paragraphs(blocks),
+        "",
+        (SectionLayout.LIST if is_list else SectionLayout.PARAGRAPHS).value,
+        section.line,
     )
+    return read, facts
+
+
+def _once(memo, section, read):
+    """`read(section's blocks[, section])`, once for a section every level of a series shares."""
+    key = (id(section), read)
+    if key not in memo:
+        memo[key] = (section, read(section.blocks) if read is ksa_items else read(section.blocks, section))
+    return memo[key][1]
 
 
 def _department_from_text(spec, document):

@@ -11,12 +11,14 @@ without alternatives is one path.
 import itertools
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from classes.vocabulary import PathKind
 
-from . import facts
+from . import facts, wording
 from .blocks import HEADING, ITEM
 from .cleaning import CONNECTOR_ONLY
+from .numbers import durations
 from .result import OtherSection, Path, TimeInTitle
 from .substitutions import definition, substitution
 
@@ -26,24 +28,14 @@ NOTES_HEADING = re.compile(r"^(?:special |process |important )?notes?$", re.IGNO
 TRAILING = re.compile(r"(?:[;,]\s*|\s+)(?P<word>or|and)[,:]?$", re.IGNORECASE)
 LEADING = re.compile(r"^(?P<word>or|and)\b[,:]?\s+(?=[A-Z(])", re.IGNORECASE)
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
-TIME_IN_TITLE = re.compile(
-    facts.DURATION + r"(?:(?!\byears?\b).){0,120}?\b(?:as|in the (?:class|title) of)(?:\s+an?)?\s*:?\s+", re.IGNORECASE
-)
-AT_THAT_LEVEL = re.compile(
-    r"\bor (?:in )?(?:a|an|any) (?:class|position|title) (?:at|of) (?:that|an equivalent|a comparable) level", re.I
-)
-PROMOTIONAL_SERVICE = re.compile(
-    r"^(?:(?!\(experience in).)*?\b(?:experience|employ\w*|status|service)\b[^.;]{0,80}?"
-    r"\b(?:with|in|for|within)\s+(?:the\s+)?(?:City|County|State|Town|Village) of\s+[A-Z]"
-    r"|^(?:(?!\(experience in).)*?\bin\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?state service\b"
-    r"|\bcurrent(?:ly)?\s+employ|\bpermanent\s+(?:competitive\s+)?status",
-    re.IGNORECASE,
+INLINE_EITHER = re.compile(
+    r"^(?P<before>.*?)\b(?P<either>Either)\s+(?P<label>I|1\.?|\(?[aA1]\)|A\.)\s+(?P<rest>[A-Z].*)$"
 )
 
 
 def label_style(label):
     """(style, number) of a printed label: ("roman", 2) for "II", ("digit", 3) for "3.", ("upper", 1) for "(A)"."""
-    printed = label.strip("().: ") if label else ""
+    printed = label.strip("().: ").split()[-1] if label and label.strip("().: ") else ""
     if not printed:
         return "bullet", 0
     if printed.isdigit():
@@ -104,7 +96,7 @@ class QualificationsReader:
         self.substitutions, self.definitions, self.notes = [], [], []
         self.in_notes = None  # the notes section being read after a "NOTES:" heading
         self.parked = None  # a "Label:" line that may label the rule after it
-        self.last_rule = None  # a substitution or definition a following line may run on from
+        self.last_definition = None  # a footnote the next paragraph may run on from
 
     @property
     def group(self):
@@ -124,9 +116,14 @@ class QualificationsReader:
 
     def block(self, block):
         """Reads one block; a short "Label:" line waits to see whether it labels the rule after it."""
+        if block.kind == HEADING and NOTES_HEADING.match(block.heading) and not block.rest:
+            self.finish_parked()
+            self.in_notes = OtherSection(block.heading, "", "after_qualifications", "list", block.line)
+            self.notes.append(self.in_notes)
+            return
         parked, self.parked = self.parked, None
         if parked is not None:
-            if facts.SUBSTITUTES.search(block.text) and block.kind != HEADING:
+            if wording.SUBSTITUTES.search(block.text) and block.kind != HEADING:
                 self._rule(parked.text, block.body if block.kind == ITEM else block.text, block.line, None)
                 return
             self._read(parked)
@@ -143,24 +140,28 @@ class QualificationsReader:
 
     def _read(self, block):
         text = block.text
-        if block.kind == HEADING and NOTES_HEADING.match(block.heading) and not block.rest:
-            self.in_notes = OtherSection(block.heading, "", "after_qualifications", "list", block.line)
-            self.notes.append(self.in_notes)
-            return
         if self.in_notes is not None:
             self._note(block)
             return
         found = DEFINITION.match(text)
         if found:
-            self.definitions.append(definition(found["marker"], found["body"]))
-            self.definitions[-1].line = block.line
-            self.last_rule = self.definitions[-1]
+            self.last_definition = definition(found["marker"], found["body"])
+            self.last_definition.line = block.line
+            self.definitions.append(self.last_definition)
             return
         if self._runs_on(block):
-            self.last_rule.text += "\n\n" + text
+            self.last_definition.text += "\n\n" + text
             return
-        self.last_rule = None
+        self.last_definition = None
+        inline = INLINE_EITHER.match(text) if "ither" in text else None
+        if inline and self.group.style is None:  # "Experience: Either I One year …": what comes before is shared
+            if inline["before"].strip():
+                self.group.add_preamble(inline["before"].strip(), block.line)
+            self._start(inline["label"], inline["either"], block.line, inline["rest"])
+            return
         if block.kind == ITEM and block.label and self._starts_alternative(block):
+            if not self.group.drafts and self.group.has_text and label_style(block.label)[1] == 2:
+                self._implicit_first(block)
             self._start(block.label, block.connector, block.line, block.body)
             return
         if CONNECTOR_ONLY.match(text):
@@ -179,9 +180,20 @@ class QualificationsReader:
             return
         self._text(block, text)
 
+    def _implicit_first(self, block):
+        """ "Or II" after text with no "I": that text is the first alternative, its label not printed."""
+        group = self.group
+        group.drafts.append(Draft(group.kind, "", "", group.line, pieces=group.preamble))
+        group.preamble = []
+        self.document.doubt(
+            group.line, "paths", "the text before it is the first alternative", f"“{block.text[:20]}” follows it"
+        )
+
     def _starts_alternative(self, block):
         style = label_style(block.label)
         last = self.group.style
+        if last is None and style[1] == 2 and self.group.has_text and not self.group.drafts:
+            return True
         if last is None:
             return style[0] != "bullet" and style[0] != "other"
         if style[0] == last[0] and style[1] == last[1] + 1:
@@ -211,7 +223,7 @@ class QualificationsReader:
     def _text(self, block, text):
         draft, group = self.current, self.group
         note = NOTE_LABEL.match(text)
-        if note and facts.SUBSTITUTES.search(note["text"]):
+        if note and wording.SUBSTITUTES.search(note["text"]):
             self._rule(note["label"], note["text"], block.line, None)
             return
         if group.pending:  # the alternative after an "OR" printed on its own line
@@ -231,7 +243,7 @@ class QualificationsReader:
             draft.pieces.append("\n" + text)
         elif (block.kind == ITEM and block.label) or draft.open_body or block.kind == HEADING or block.same_paragraph:
             self._add(draft, text)  # its text, or a list inside it: "Experience: Either 1. … or 2. …"
-        elif facts.SUBSTITUTES.search(text):
+        elif wording.SUBSTITUTES.search(text):
             self._rule("", text, block.line, draft if text.startswith("(") else None)
         else:
             draft.after.append(text)
@@ -239,23 +251,21 @@ class QualificationsReader:
     def _rule(self, label, text, line, path):
         self.substitutions.append(substitution(label, text, path=path))
         self.substitutions[-1].line = line
-        self.last_rule = self.substitutions[-1]
 
     def _runs_on(self, block):
-        """A rule's next paragraph: not a new item, rule, connector or heading."""
+        """A footnote's next paragraph: not a new item, rule, connector or heading."""
         return (
-            self.last_rule is not None
+            self.last_definition is not None
             and block.kind not in (ITEM, HEADING)
             and not CONNECTOR_ONLY.match(block.text)
-            and not facts.SUBSTITUTES.search(block.text)
+            and not wording.SUBSTITUTES.search(block.text)
             and not block.text.endswith(":")
-            and self.last_rule.__class__.__name__ == "Definition"
         )
 
     def _note(self, block):
         text = block.text
         body = block.body if block.kind == ITEM else text
-        if facts.SUBSTITUTES.search(body) and not self.in_notes.text:
+        if wording.SUBSTITUTES.search(body):  # a rule among the notes: a substitution, its number its label
             self._rule(block.label, body, block.line, None)
             return
         self.in_notes.text += ("\n" if self.in_notes.text else "") + text
@@ -273,12 +283,18 @@ class QualificationsReader:
                 read.headings[group.kind] = group.heading
             if preamble:
                 read.preambles[group.kind] = "\n".join(filter(None, [read.preambles.get(group.kind), preamble]))
-            for draft in alternatives:
-                for part in [draft, *draft.absorbed]:
-                    drafts[id(part)] = len(read.paths)
-                read.paths.append(self._path(draft, preamble, notes, read.paths))
+            for alternative in alternatives:
+                split = split_by_years(alternative, self.document)
+                for draft in split:
+                    for part in [draft, *draft.absorbed]:
+                        drafts[id(part)] = len(read.paths)
+                    read.paths.append(self._path(draft, preamble, notes, read.paths))
+                if len(split) > 1 and any(path.service for path in read.paths[-len(split) :]):
+                    # "… or four years as B in the … state service": the service closes every alternative.
+                    for path in read.paths[-len(split) :]:
+                        path.kind, path.service = read.paths[-1].kind, path.service or read.paths[-1].service
         for rule in self.substitutions:  # a rule printed in a path names it by its place among the paths
-            rule.path = drafts.get(id(rule.path)) if rule.path is not None else None
+            rule.path = drafts.get(id(rule.path)) if rule.path is not None else _named_path(rule.text, read.paths)
         return read
 
     def _path(self, draft, preamble, notes, earlier):
@@ -286,11 +302,9 @@ class QualificationsReader:
         text = "\n".join([own, *draft.after]) if draft.after else own
         path = Path(kind=draft.kind, text=text, label=draft.label, connector=draft.connector, line=draft.line)
         if not text:
-            self.document.warn(
-                draft.line, " ".join(["qualification path", draft.label, "has no text"]).replace("  ", " ")
-            )
-        requirement = facts.flat(facts.requirement_text(own))
-        read_facts(path, requirement, facts.flat(preamble), notes, earlier, self.document)
+            self.document.warn(draft.line, " ".join(filter(None, ["qualification path", draft.label, "has no text"])))
+        requirement = wording.flat(wording.requirement_text(own))
+        read_facts(path, requirement, wording.flat(preamble), notes, earlier, self.document)
         return path
 
 
@@ -304,26 +318,45 @@ class QualificationsRead:
     preambles: dict = field(default_factory=dict)  # kind: text before the alternatives, and what they all require
 
 
+NAMES_A_PATH = re.compile(
+    r"\b(?:requirement|pattern|path|alternative)\s*(?:#\s*|no\.\s*)?(?P<label>\d{1,2}|[IVX]{1,4}|[A-H])\b"
+)
+
+
+def _named_path(text, paths):
+    """The index of the one path a rule printed apart names ("… of the experience in requirement 3"), else None."""
+    named = {match["label"] for match in NAMES_A_PATH.finditer(text)}
+    found = [i for i, path in enumerate(paths) if path.label.strip("().: ") in named]
+    return found[0] if len(named) == 1 and len(found) == 1 else None
+
+
+@lru_cache(maxsize=4096)
 def _rules_apart(text):
     """(the text without its substitution rules, the rules): a rule is a sentence or a parenthesis naming one."""
-    if not facts.SUBSTITUTES.search(text):
-        return text, []
-    rules = [m.group() for m in facts.PARENTHESES.finditer(text) if facts.SUBSTITUTES.search(m.group())]
+    if not wording.SUBSTITUTES.search(text):
+        return text, ()
+    rules = [m.group() for m in wording.PARENTHESES.finditer(text) if wording.SUBSTITUTES.search(m.group())]
     rest = text
     for rule in rules:
         rest = rest.replace(rule, " ")
-    sentences = facts.SENTENCE.split(rest)
-    kept = [s for s in sentences if not facts.SUBSTITUTES.search(s)]
-    rules += [s for s in sentences if facts.SUBSTITUTES.search(s)]
+    sentences = wording.SENTENCE.split(rest)
+    kept = [s for s in sentences if not wording.SUBSTITUTES.search(s)]
+    rules += [s for s in sentences if wording.SUBSTITUTES.search(s)]
     own = " ".join(" ".join(kept).split())
-    return own, [rule.strip() for rule in rules if rule.strip()]
+    return own, tuple(rule.strip() for rule in rules if rule.strip())
 
 
 def _joined(group, document):
     """(alternatives, shared requirements) of a group's labelled items, by the connectors printed between them."""
     drafts = group.drafts
-    if not drafts and any(not CONNECTOR_ONLY.match(line) for line in group.preamble):
-        # No alternatives: the text under the heading is the one path.
+    if drafts and _list_in_lead_in(group):
+        # "… in one or a combination of the following: 1. … 2. …": a list inside the requirement it completes.
+        only = Draft(group.kind, "", "", group.line, pieces=list(group.preamble), absorbed=drafts)
+        for draft in drafts:
+            only.pieces.append(" ".join(filter(None, [draft.connector, draft.label, *draft.pieces])))
+            only.after.extend(draft.after)
+        group.preamble, drafts = [], [only]
+    if not drafts and group.has_text:  # no alternatives: the text under the heading is the one path
         only = Draft(group.kind, "", "", group.line, pieces=list(group.preamble))
         group.preamble = []
         return [only], []
@@ -366,94 +399,58 @@ def _joined(group, document):
     return alternatives, shared
 
 
+def _list_in_lead_in(group):
+    """Whether the labelled items complete the text before them, which ends "… the following:" and states the
+    requirement the items do not (its years or education): then they are one path, not alternatives."""
+    lead_in = group.preamble[-1].rstrip() if group.preamble else ""
+    if not lead_in.endswith(":") or not group.has_text:
+        return False
+    text = wording.flat(" ".join(group.preamble))
+    if facts.experience_years(text)[0] is None and not facts.education_level(text):
+        return False
+    return not any(
+        facts.experience_years(" ".join(draft.pieces))[0] is not None or facts.education_level(" ".join(draft.pieces))
+        for draft in group.drafts
+    )
+
+
+OR_BEFORE = re.compile(r"(?P<or>,?\s+or\s+)(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+OF_EXPERIENCE_OR_TITLE = re.compile(r"\s+(?:of\s+)?(?:[\w-]+\s+){0,4}?(?:experience|as)\b", re.IGNORECASE)
+
+
+def split_by_years(draft, document):
+    """A path printing alternatives of different lengths in one sentence ("Two years as A, or four years as B")
+    is that many paths, each with its part of the wording; where they state the same years it stays whole."""
+    own = "\n".join(draft.pieces)
+    if "\n" in own or " or " not in own:
+        return [draft]
+    cuts = []
+    for duration in durations(own)[1:]:
+        joined = OR_BEFORE.search(own, max(0, duration.start - 40), duration.start)
+        if joined and OF_EXPERIENCE_OR_TITLE.match(own, duration.end):
+            cuts.append(joined.end("or"))
+    if not cuts:
+        return [draft]
+    pieces = [own[start:end].strip() for start, end in itertools.pairwise([0, *cuts, len(own)])]
+    years = [facts.experience_years(piece)[0] for piece in pieces]
+    if None in years or len(set(years)) == 1:
+        return [draft]
+    document.doubt(
+        draft.line, "paths", f"{len(pieces)} alternatives", "one sentence gives different years, joined by “or”"
+    )
+    split = [Draft(draft.kind, draft.label, draft.connector, draft.line, pieces=[pieces[0]], absorbed=[draft])]
+    split += [Draft(draft.kind, "", "", draft.line, pieces=[piece]) for piece in pieces[1:]]
+    split[-1].after = draft.after
+    return split
+
+
 def read_facts(path, requirement, preamble, notes, earlier, document):
     """Fills `path` with the facts its wording states, and those of the preamble every alternative shares."""
-    if re.search(r"equivalent combination|any combination of (?:education|training)", requirement, re.IGNORECASE):
-        path.is_equivalent_combination = True
-        return
-    path.education_level = facts.education_level(requirement) or facts.education_level(preamble)
-    fields = re.search(
-        r"(?:degree|major|specialization|graduation from college)\s+(?:with\s+a\s+major\s+)?in\s+(?P<fields>.+?)"
-        r"(?=,?\s+and\s+(?:\w+\s+){0,2}\(?\d|,?\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten)\b|\s+which\b|;|\.\s|\.$|$)",
-        requirement,
-        re.IGNORECASE,
-    )
-    if fields:
-        path.education_fields = "\n".join(facts.split_list(fields["fields"]))
-    semester, quarter, total, subjects = facts.credit_units(requirement)
-    path.credit_hours, path.quarter_units, path.total_credit_hours = semester, quarter, total
-    path.credit_hour_subjects = subjects
-    timed = "year" in requirement or "month" in requirement or "YEAR" in requirement or "MONTH" in requirement
-    years, doubt = facts.experience_years(requirement) if timed else (None, "")
-    path.experience_years = years
+    found, doubt = facts.path_facts(requirement, preamble, notes, path.kind == PathKind.PROMOTIONAL.value)
+    for name, value in found.items():
+        setattr(path, name, value)
+    path.titles = [TimeInTitle(*title) for title in found.get("titles", ())]
     if doubt:
-        document.doubt(path.line, "experience_years", f"{years} years", doubt)
-    if years:
-        path.experience_kinds = facts.experience_kinds(requirement, requirement, earlier)
-        if "upervis" in requirement:
-            path.supervisory_years = facts.supervisory_years(requirement, years)
-    if re.search(r"\bpaid\b", requirement, re.IGNORECASE):
-        path.paid_experience = True
-    if facts.PART_TIME.search(requirement):
-        path.part_time_accepted = True
-    hours = facts.HOURS_PER_WEEK.search(requirement)
-    if hours and re.search(r"full[- ]time", requirement, re.IGNORECASE):
-        path.full_time_hours_per_week = int(hours["hours"])
-    if facts.COMPLETE_YEARS.search(requirement + " " + notes):
-        path.complete_years_only = True
-    licenses, needed_by, within = facts.licenses(requirement)
-    shared_licenses, shared_needed_by, shared_within = facts.licenses(preamble)
-    path.licenses = "\n".join([*shared_licenses, *[item for item in licenses if item not in shared_licenses]])
-    path.license_needed_by = needed_by or shared_needed_by
-    path.license_within_months = within or shared_within
-    path.excluded_experience = "\n".join(facts.excluded_experience(requirement + " " + notes))
-    path.service = facts.service(requirement)
-    if re.search(r"\bpermanent\s+(?:[\w-]+\s+){0,3}?status", requirement, re.IGNORECASE):
-        path.status_required = "permanent"
-    elif re.search(r"\bcurrent(?:ly)?\s+employ", requirement, re.IGNORECASE):
-        path.status_required = "current_employment"
-    if path.kind != PathKind.PROMOTIONAL.value and PROMOTIONAL_SERVICE.search(requirement):
-        path.kind = PathKind.PROMOTIONAL.value
-    if path.kind == PathKind.PROMOTIONAL.value:
-        path.titles = time_in_title(requirement)
-
-
-def time_in_title(text):
-    """The titles a promotional path names, with the years of each: "One year … status as a Senior Clerk or …"."""
-    found = []
-    for match in TIME_IN_TITLE.finditer(text):
-        years = facts.to_years(match)
-        rest = text[match.end() :]
-        at_level = bool(AT_THAT_LEVEL.search(rest[:200]))
-        found.extend(TimeInTitle(title, years, at_level) for title in _title_list(rest))
-    return found
-
-
-def _title_list(text):
-    titles, current = [], []
-    for token in re.findall(r"[A-Za-z][\w'/.-]*|,|:", text):
-        if token in {",", ":"}:
-            if current:
-                titles.append(" ".join(current))
-                current = []
-            if token == ":":
-                break
-            continue
-        if token[0].isupper() or (token in {"of", "and", "for", "the", "in"} and current):
-            current.append(token)
-        elif token == "or":
-            if current:
-                titles.append(" ".join(current))
-                current = []
-        else:
-            break
-    if current:
-        titles.append(" ".join(current))
-    cleaned = []
-    for title in titles:
-        words = title.split()
-        while words and words[-1] in {"of", "and", "for", "the", "in"}:
-            words.pop()
-        if words and words[0] not in {"OR", "AND"}:
-            cleaned.append(" ".join(words).rstrip("."))
-    return cleaned
+        document.doubt(path.line, "experience_years", f"{path.experience_years} years", doubt)
+    if path.experience_years and not path.experience_kinds and facts.AS_DEFINED_ABOVE.search(requirement):
+        path.experience_kinds = next((p.experience_kinds for p in reversed(earlier) if p.experience_kinds), "")

@@ -6,7 +6,7 @@ A fact the text does not state stays empty: "", None, or an empty list.
 """
 
 import datetime
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 
@@ -14,8 +14,8 @@ from decimal import Decimal
 class Item:
     """A duty or a knowledge, skill or ability, word for word, with the label printed before it (“1.”, “a)”)."""
 
-    text: str
     label: str = ""
+    text: str = ""
     kind: str = ""  # a KSA's kind
     level: str = ""  # a KSA's level
     line: int = 0
@@ -58,10 +58,10 @@ class TimeInTitle:
 class Path:
     """One alternative way to qualify: its wording and the facts it states (see qualifications.models.Path)."""
 
-    kind: str
-    text: str
-    label: str = ""
     connector: str = ""
+    label: str = ""
+    text: str = ""
+    kind: str = "open_competitive"
     line: int = 0
     is_equivalent_combination: bool = False
     education_level: str = ""
@@ -88,9 +88,9 @@ class Path:
 
 @dataclass
 class Substitution:
-    text: str
-    kind: str
     label: str = ""
+    text: str = ""
+    kind: str = "other"
     line: int = 0
     path: int | None = None  # the index in the spec's paths of the one path the rule belongs to; None: all of them
     education_beyond: str = ""
@@ -104,10 +104,10 @@ class Substitution:
 
 @dataclass
 class Definition:
-    term: str
-    text: str
     marker: str = "*"
     label: str = ""
+    text: str = ""
+    term: str = ""
     line: int = 0
 
 
@@ -121,7 +121,7 @@ class HistoryEvent:
 
 @dataclass
 class Spec:
-    """One class's text as read: what its draft version would hold."""
+    """One class's text as read: what its draft version would hold, its fields in the order a spec prints them."""
 
     title: str = ""
     code: str = ""
@@ -136,22 +136,22 @@ class Spec:
     distinguishing_features_heading: str = ""
     distinguishing_features: str = ""
     duties_heading: str = ""
+    duties: list[Item] = field(default_factory=list)
     duties_note: str = ""
     ksas_heading: str = ""
+    ksas: list[Item] = field(default_factory=list)
     competencies_heading: str = ""
+    competencies: list[Competency] = field(default_factory=list)
     qualifications_heading: str = ""
-    open_competitive_heading: str = ""
-    open_competitive_preamble: str = ""
     promotional_heading: str = ""
     promotional_preamble: str = ""
-    duties: list[Item] = field(default_factory=list)
-    ksas: list[Item] = field(default_factory=list)
-    competencies: list[Competency] = field(default_factory=list)
-    other_sections: list[OtherSection] = field(default_factory=list)
-    special_requirements: list[SpecialRequirement] = field(default_factory=list)
+    open_competitive_heading: str = ""
+    open_competitive_preamble: str = ""
     paths: list[Path] = field(default_factory=list)
     substitutions: list[Substitution] = field(default_factory=list)
     definitions: list[Definition] = field(default_factory=list)
+    special_requirements: list[SpecialRequirement] = field(default_factory=list)
+    other_sections: list[OtherSection] = field(default_factory=list)
     history: list[HistoryEvent] = field(default_factory=list)
     series_name: str = ""  # the series the class is a level of, where the text says so
     series_level: int | None = None
@@ -212,6 +212,3 @@ class ParsedDocument:
     def spec(self):
         """The one spec of a document describing one class (the first level of a series)."""
         return self.specs[0]
-
-    def as_dict(self):
-        return asdict(self)

@@ -24,7 +24,7 @@ class Section:
 
     @property
     def last_line(self):
-        return self.blocks[-1].line if self.blocks else self.line
+        return max(self.line, self.blocks[-1].last_line or self.blocks[-1].line) if self.blocks else self.line
 
 
 def split_sections(blocks, is_level_heading=lambda block: False):
@@ -48,7 +48,8 @@ def split_sections(blocks, is_level_heading=lambda block: False):
             in_qualifications = True
             continue
         following = blocks[index + 1 : index + 2]
-        if in_qualifications and part == "special_requirements" and block.rest and _more_qualifications(following):
+        licence_in_path = block.rest and _more_qualifications(following)
+        if in_qualifications and part == "special_requirements" and (licence_in_path or not current.blocks):
             current.blocks.append(block)  # "License or Certification Requirements: Possession of …" within a path
             continue
         if not part and (
@@ -59,7 +60,7 @@ def split_sections(blocks, is_level_heading=lambda block: False):
             continue
         section = Section(part or "other", block.heading, block.line)
         if block.rest:
-            section.blocks.append(Block(block.line, block.rest, TEXT))
+            section.blocks.append(Block(block.line, block.rest, TEXT, last_line=block.last_line))
         sections.append(section)
         in_qualifications = part in QUALIFICATION_PARTS
     return sections

@@ -52,7 +52,7 @@ def save_document(document, *, jurisdiction, by=None):
             series, _ = ClassSeries.objects.get_or_create(
                 jurisdiction=jurisdiction,
                 slug=slugify(document.series)[:100] or "series",
-                defaults={"name": document.series},
+                defaults={"name": document.series[:200]},
             )
         return [save_draft(spec, jurisdiction=jurisdiction, by=by, series=series) for spec in document.specs]
 
@@ -118,7 +118,7 @@ def _new_class(spec, jurisdiction, by, series=None):
     job_class = JobClass(jurisdiction=jurisdiction, title=spec.title[:200], slug=slug, code=spec.code)
     if series is None and spec.series_name:
         series, _ = ClassSeries.objects.get_or_create(
-            jurisdiction=jurisdiction, slug=slugify(spec.series_name)[:100], defaults={"name": spec.series_name}
+            jurisdiction=jurisdiction, slug=slugify(spec.series_name)[:100], defaults={"name": spec.series_name[:200]}
         )
     if series is not None and spec.series_level and not series.classes.filter(series_level=spec.series_level).exists():
         job_class.series, job_class.series_level = series, spec.series_level

@@ -2,38 +2,47 @@
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from classes.vocabulary import EducationLevel, SubstitutionKind
 
-from . import facts
-from .numbers import DURATION, to_years
+from . import facts, wording
+from .numbers import durations
 from .result import Definition, Substitution
 
 DEFINITION_LABEL = re.compile(r"^(?P<label>[A-Z][A-Z /'&-]{2,60}:)\s*(?P<text>.+)$")
 DEFINED_TERM = re.compile(
     r"^(?P<term>.{3,80}?)\s+(?:is|are)\s+(?:defined as|considered)|^(?P<term2>.{3,80}?)\s+(?:means|refers to)\b"
 )
-EDUCATION = r"education|college|degree|graduate|training|course|units|schooling|academic"
+EDUCATION = r"education|college|degree|graduat|training|course|units|schooling|academic|grade\b|diploma"
 CERTIFICATE = r"licen[cs]e|certificat|registration|credential"
-RATE = re.compile(
-    DURATION + r"\s+(?:of\s+(?:\w+\s+){0,3}?experience\s+)?(?:for|per)\s+(?:each|every|one)\s+(?:full\s+)?year", re.I
+# Read around a length of time: "six months of experience for each year", "up to two years", "One year of
+# experience is required".
+RATE_AFTER = re.compile(
+    r"\s+(?:of\s+(?:\w+\s+){0,3}?experience\s+)?(?:for|per)\s+(?:each|every|one)\s+(?:full\s+)?year", re.I
 )
-CAP = re.compile(
-    r"(?:up to|maximum of|not (?:to )?exceed(?:ing)?|no more than|at most)\s+(?:a\s+(?:total\s+of\s+)?)?"
-    r"(?:maximum\s+of\s+)?" + DURATION,
+CAP_BEFORE = re.compile(
+    r"(?:up to|maximum of|not (?:to )?exceed(?:ing)?|no more than|at most)\s+(?:a\s+(?:total\s+of\s+)?)?(?:maximum\s+of\s+)?$",
     re.IGNORECASE,
 )
-FLOOR = [
-    re.compile(DURATION + r"\s+of\s+(?:\w+\s+){0,3}experience\s+(?:is|are|must be)\s+required", re.IGNORECASE),
-    re.compile(r"(?:at least|minimum of)\s+" + DURATION + r"\s+of\s+(?:\w+\s+){0,3}experience", re.IGNORECASE),
-]
+FLOOR_AFTER = re.compile(r"\s+of\s+(?:\w+\s+){0,3}experience\s+(?:is|are|must be)\s+required", re.IGNORECASE)
+FLOOR_BEFORE = re.compile(r"(?:at least|minimum of)\s+$", re.IGNORECASE)
+OF_EXPERIENCE = re.compile(r"\s+of\s+(?:\w+\s+){0,3}experience", re.IGNORECASE)
+
+
+KINDS = set(SubstitutionKind.values)
 
 
 def substitution(label, text, *, path=None):
     """A substitution rule as printed, with what it substitutes for what and its rate, cap and floor."""
-    line = facts.flat(text)
-    rule = Substitution(text=text, kind=SubstitutionKind.OTHER.value, label=label, path=path)
-    where = facts.SUBSTITUTES.search(line)
+    return Substitution(label=label, text=text, path=path, **_rule_facts(text))
+
+
+@lru_cache(maxsize=2048)
+def _rule_facts(text):
+    line = wording.flat(text)
+    rule = Substitution(kind=SubstitutionKind.OTHER.value)
+    where = wording.SUBSTITUTES.search(line)
     before, after = (line[: where.start()], line[where.end() :]) if where else (line, "")
     stands_in = "education" if re.search(EDUCATION, before, re.I) else ""
     stands_in = stands_in or ("certification" if re.search(CERTIFICATE, before, re.I) else "")
@@ -41,7 +50,7 @@ def substitution(label, text, *, path=None):
     named = re.search(rf"(?P<experience>experience)|(?P<education>{EDUCATION})", after, re.IGNORECASE)
     replaced = named.lastgroup if named else ""
     kind = f"{stands_in}_for_{replaced}"
-    if kind in SubstitutionKind.values:
+    if kind in KINDS:
         rule.kind = kind
     beyond = re.search(r"beyond\s+(?:an?\s+|the\s+)?(?P<level>[\w']+)", line, re.IGNORECASE)
     if beyond:
@@ -54,19 +63,20 @@ def substitution(label, text, *, path=None):
         rule.in_path_fields = True
     if re.search(r"year[- ]for[- ]year|year[- ]by[- ]year", line, re.IGNORECASE):
         rule.years_per_year = Decimal(1)
-    elif rate := RATE.search(line):
-        rule.years_per_year = to_years(rate)
-    cap = CAP.search(line)
-    if cap:
-        rule.cap_years = to_years(cap)
-    for pattern in FLOOR:
-        floor = pattern.search(line)
-        if floor:
-            rule.floor_years = to_years(floor)
-            break
+    for duration in durations(line):
+        before = line[max(0, duration.start - 40) : duration.start]
+        if rule.years_per_year is None and RATE_AFTER.match(line, duration.end):
+            rule.years_per_year = duration.years
+        if rule.cap_years is None and CAP_BEFORE.search(before):
+            rule.cap_years = duration.years
+        floor = FLOOR_AFTER.match(line, duration.end) or (
+            FLOOR_BEFORE.search(before) and OF_EXPERIENCE.match(line, duration.end)
+        )
+        if rule.floor_years is None and floor:
+            rule.floor_years = duration.years
     semester, quarter, _, _ = facts.credit_units(line)
     rule.credit_hours, rule.quarter_units = semester, quarter
-    return rule
+    return {name: value for name, value in vars(rule).items() if name not in {"label", "text", "path", "line"}}
 
 
 def definition(marker, body):

@@ -12,16 +12,24 @@ from pathlib import PurePath
 from . import header
 from .headings import SMALL_WORDS
 
+# Lines that name an employer or the document rather than a class: a banner, whatever else it says.
 BANNER = re.compile(
-    r"""\b(?:(?:county|city|state|town|village|commonwealth|district|department|division|office|bureau)\s+of
-        |personnel\s+(?:board|department|commission)|civil\s+service\s+(?:commission|board|department)
-        |human\s+resources|commission|authority|board\b|specification|job\s+(?:bulletin|announcement|description)
-        |bulletin|announcement|equal\s+(?:employment\s+)?opportunity|interviews?\s+only|examination
-        |exam\s+open|open\s+to\s+all|salary|series\s+established)\b""",
+    r"""\b(?:(?:county|city|state|town|village|commonwealth)\s+of\b|personnel\s+(?:board|department|commission)
+        |civil\s+service\s+(?:commission|board|department)|human\s+resources|specification\b
+        |job\s+(?:bulletin|announcement|description)|bulletin\b|announcement\b|equal\s+(?:employment\s+)?opportunity
+        |interviews?\s+only|exam\s+open|open\s+to\s+all|salary|series\s+established)""",
     re.IGNORECASE | re.VERBOSE,
+)
+# Words of an agency's name: a banner when they are what the line is, not when they follow a class's title after a
+# comma ("Chief Actuary, Department of Insurance").
+AGENCY = re.compile(
+    r"\b(?:commission|authority|board|examination|(?:department|division|office|bureau|agency)\s+of)\b", re.IGNORECASE
 )
 CODE_AFTER_TITLE = re.compile(r"^(?P<title>.*\S)\s*\(\s*(?:class\s+code:?\s*)?(?P<code>[A-Z]{0,3}\d{3,6}[A-Z]?)\s*\)$")
 STATUS_AFTER_TITLE = re.compile(r"^(?P<title>.*\S)\s+\(?(?P<status>REVISED|AMENDED|UPDATED|CORRECTED|REISSUED)\)?$")
+LETTERS = re.compile(r"[A-Za-z]+")
+TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
+WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 NOT_A_TITLE = re.compile(r"[$%]|^\(.*\)$|[.;]$|\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|^\W|https?://|www\.")
 
 
@@ -46,18 +54,20 @@ def file_evidence(source):
             break
         words.append(token.lower())
     digits = [token for token in tokens if token.isdigit() and 3 <= len(token) <= 5]
+    if len(words) < 2 and not digits:  # "spec.docx", "page.html": a name, not a title
+        words = []
     return words, digits[0] if digits and words else ""
 
 
 def find_title(blocks, source):
-    """The most likely title among the header's blocks, or None. A "Title:" fact is the title outright."""
+    """The most likely title among the header's blocks, or None when every candidate reads as something else."""
     file_words, _ = file_evidence(source)
-    best, best_score = None, 0
+    best, best_score = None, -1
     candidates = [(index, block) for index, block in enumerate(blocks) if _could_be_title(block)]
     for position, (index, block) in enumerate(candidates):
         title = _read(block)
-        words = [w.lower() for w in re.findall(r"[A-Za-z]+", title.text)]
-        score = 1 if position == 0 else 0
+        words = [w.lower() for w in LETTERS.findall(title.text)]
+        score = 2 if position == 0 else 1
         if block.markup_level == 1:
             score += 3
         if file_words and words == file_words:
@@ -70,7 +80,11 @@ def find_title(blocks, source):
         if title.code:
             score += 2
         if BANNER.search(title.text):
-            score -= 4
+            score -= 5
+        elif AGENCY.search(title.text.split(",")[0]):
+            score -= 2
+        if len(words) > 14:
+            score -= 1
         if score > best_score:
             best, best_score = title, score
     return best
@@ -82,11 +96,11 @@ def _text_of(block):
 
 def _could_be_title(block):
     text = _text_of(block)
-    if not text or len(text.split()) > 14 or len(text) > 150 or NOT_A_TITLE.search(text):
+    if not text or len(text.split()) > 40 or len(text) > 300 or NOT_A_TITLE.search(text):
         return False
-    if header.facts_in(text) or not re.search(r"[A-Za-z]{2}", text):
+    if not TWO_LETTERS.search(text) or header.facts_in(text):
         return False
-    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text) if w.lower() not in SMALL_WORDS]
+    words = [w for w in WORD.findall(text) if w.lower() not in SMALL_WORDS]
     capitalised = sum(w[0].isupper() for w in words)
     return block.kind == "heading" or block.markup_level > 0 or capitalised >= 0.75 * len(words)
 
