@@ -133,15 +133,7 @@ def _adopt(version, *, by, meeting=None, adopted_on=None, reference=None):
         raise WorkflowError("Adoption needs a date: choose the meeting, or give the date of adoption.")
     if reference is None:
         reference = meeting.minutes_reference if meeting else ""
-    if stored.code:
-        holder = job_class.jurisdiction.classes.filter(code=stored.code).exclude(pk=job_class.pk).first()
-        if holder:
-            raise WorkflowError(f"Class code {stored.code} already belongs to {holder}; choose another code.")
-    occupations.suggest(stored)  # the text in force has an occupation, until an analyst confirms another
-    superseded = list(job_class.versions.current())
-    for current in superseded:
-        current.status = VersionStatus.SUPERSEDED
-        current.save(update_fields=["status", "updated_at"])
+    superseded = _supersede(job_class, stored)
     stored.adopted_on, stored.adoption_reference, stored.meeting = adopted_on, reference, meeting
     _save(
         stored,
@@ -154,6 +146,36 @@ def _adopt(version, *, by, meeting=None, adopted_on=None, reference=None):
     )
     job_class.title, job_class.code = stored.title, stored.code
     job_class.save(update_fields=["title", "code"])
+
+
+def _supersede(job_class, stored):
+    """Make way for `stored` as the text in force of `job_class` (locked): its code free, its occupation suggested,
+    the text in force superseded. Returns the superseded versions."""
+    if stored.code:
+        holder = job_class.jurisdiction.classes.filter(code=stored.code).exclude(pk=job_class.pk).first()
+        if holder:
+            raise WorkflowError(f"Class code {stored.code} already belongs to {holder}; choose another code.")
+    occupations.suggest(stored)  # the text in force has an occupation, until an analyst confirms another
+    superseded = list(job_class.versions.current())
+    for current in superseded:
+        current.status = VersionStatus.SUPERSEDED
+        current.save(update_fields=["status", "updated_at"])
+    return superseded
+
+
+def record_adopted_text(version, *, adopted_on, reference, by):
+    """A draft taken as the adopted text of record: a spec the commission adopted before the portal, imported with
+    the dates it prints. It keeps the adoption line it prints (nothing is added: the portal did not adopt it), takes
+    the latest date printed as its adoption, and supersedes the text in force, all in one transaction."""
+    with transaction.atomic():
+        job_class = JobClass.objects.select_for_update().get(pk=version.job_class_id)
+        stored = _locked(version, VersionStatus.DRAFT, "be recorded as adopted")
+        _supersede(job_class, stored)
+        _save(stored, status=VersionStatus.ADOPTED, adopted_on=adopted_on, adoption_reference=reference, updated_by=by)
+        job_class.title, job_class.code = stored.title, stored.code
+        job_class.save(update_fields=["title", "code"])
+        catalogue_changed([job_class.pk])
+    return _refreshed(version)
 
 
 def adopt_meeting(meeting, *, by):

@@ -2,6 +2,7 @@
 
 import operator
 from functools import cache, reduce
+from pathlib import PurePath
 
 from django.db import connection, transaction
 from django.db.models import Max, Q
@@ -9,6 +10,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history, get_history_manager_for_model
 
+from classes import workflow
 from classes.models import (
     KSA,
     CatalogueEdition,
@@ -40,10 +42,11 @@ def find_class(jurisdiction, spec):
     return classes.filter(title__iexact=spec.title).first() if spec.title else None
 
 
-def save_document(document, *, jurisdiction, by=None):
+def save_document(document, *, jurisdiction, by=None, adopted=False):
     """Write each spec of `document` as a draft, all in one transaction; returns the versions. Raises ImportSkipped.
 
-    The levels of a series document become classes of one series, in the order printed."""
+    The levels of a series document become classes of one series, in the order printed. With `adopted`, each is
+    recorded as the adopted text of record, dated as the document prints (see `record_adopted`)."""
     if not document.title or not all(spec.title for spec in document.specs):
         raise ImportSkipped("no title could be read, so the class cannot be named")
     with transaction.atomic():
@@ -54,7 +57,30 @@ def save_document(document, *, jurisdiction, by=None):
                 slug=slugify(document.series)[:100] or "series",
                 defaults={"name": document.series[:200]},
             )
-        return [save_draft(spec, jurisdiction=jurisdiction, by=by, series=series) for spec in document.specs]
+        versions = [save_draft(spec, jurisdiction=jurisdiction, by=by, series=series) for spec in document.specs]
+        if adopted:
+            versions = [
+                record_adopted(version, spec, source=document.source, by=by)
+                for version, spec in zip(versions, document.specs, strict=True)
+            ]
+        return versions
+
+
+def record_adopted(version, spec, *, source, by):
+    """The draft just written, recorded as the text the commission adopted: its adoption is the latest date the
+    document prints (adopted, approved, revised, established), its reference names the file it came from. A
+    document printing no date is refused: the portal does not guess when a text was adopted."""
+    dates = [entry.date for entry in spec.history]
+    if not dates:
+        raise ImportSkipped(
+            "it prints no adoption or revision date, so it cannot be recorded as adopted text; import it as a draft "
+            "and adopt it at a meeting"
+        )
+    reference = f"Imported from {PurePath(source).name}"[:200]
+    try:
+        return workflow.record_adopted_text(version, adopted_on=max(dates), reference=reference, by=by)
+    except workflow.WorkflowError as refusal:
+        raise ImportSkipped(str(refusal)) from refusal
 
 
 def save_draft(spec, *, jurisdiction, by=None, series=None):
