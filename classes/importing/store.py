@@ -10,22 +10,16 @@ from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history, get_history_manager_for_model
 
-from classes import workflow
+from classes import structure, workflow
 from classes.models import (
-    KSA,
     CatalogueEdition,
     ClassSeries,
-    Competency,
     Department,
-    Duty,
     HistoryEntry,
     JobClass,
-    OtherSection,
-    SpecialRequirement,
     Version,
 )
 from classes.vocabulary import VersionStatus
-from qualifications.models import Definition, Path, Substitution, TimeInTitle
 
 
 class ImportSkipped(Exception):
@@ -169,24 +163,18 @@ def _save_parts(version, spec, by):
         _copy_to_audit_trail(model, rows, by)
         return rows
 
-    def of_version(item):
-        return {"version": version}
+    created = {}
 
-    for model, items in [
-        (Duty, spec.duties),
-        (KSA, spec.ksas),
-        (Competency, spec.competencies),
-        (OtherSection, spec.other_sections),
-        (SpecialRequirement, spec.special_requirements),
-        (Definition, spec.definitions),
-    ]:
-        create(model, items, of_version)
-    paths = create(Path, spec.paths, of_version)
-    create(
-        Substitution,
-        spec.substitutions,
-        lambda rule: {"version": version, "path": None if rule.path is None else paths[rule.path]},
-    )
+    def related(part):
+        """A row's relations, by field name: its version, and for a rule printed in a path, that path."""
+        if part is structure.SUBSTITUTIONS:
+            paths = created[structure.PATHS.name]
+            return lambda rule: {"version": version, "path": None if rule.path is None else paths[rule.path]}
+        return lambda item: {"version": version}
+
+    for part in structure.PARTS:  # paths before the rules printed in them
+        created[part.name] = create(part.model, getattr(spec, part.name), related(part))
+    paths = created[structure.PATHS.name]
     named = [(path, title) for path, parsed in zip(paths, spec.paths, strict=True) for title in parsed.titles]
     classes = {}
     if named:  # a title that is a class of the jurisdiction links to it
@@ -195,7 +183,7 @@ def _save_parts(version, spec, by):
             classes.setdefault(job_class.title.lower(), job_class)
     path_of = {id(title): path for path, title in named}
     create(
-        TimeInTitle,
+        structure.TIME_IN_TITLE.model,
         [title for _, title in named],
         lambda title: {"path": path_of[id(title)], "job_class": classes.get(title.title.lower())},
     )
