@@ -31,15 +31,12 @@ import http.client
 import http.cookies
 import math
 import os
-import platform
 import random
 import re
 import secrets
 import shutil
-import signal
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.parse
@@ -50,14 +47,24 @@ from pathlib import Path
 import psycopg
 from psycopg import sql
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # the project's packages, tests.forms among them
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project: its apps, bench's shared modules
 
-import load  # noqa: E402  (bench/load.py, beside this script: its database choices and its gunicorn)
+from bench import harness
+from bench.addresses import (
+    FORM,
+    Endpoint,
+    checker_endpoint,
+    chosen_class,
+    class_path,
+    count_queries,
+    filtered_list_path,
+    largest_jurisdiction,
+    search_path,
+    search_words,
+)
+from bench.harness import ROOT
+from tests.forms import form_data  # reads a form as a browser submits it
 
-from tests.forms import form_data  # noqa: E402  (reads a form as a browser submits it)
-
-RESULTS = ROOT / "bench" / "results"
 DATABASE = "civilspec_fault"
 FIXTURES = sorted((ROOT / "fixtures").glob("*.json"))
 RECOVERY_TARGET_SECONDS = 5
@@ -176,7 +183,7 @@ def throw_away_instance(folder):
     if os.geteuid() == 0:
         shutil.chown(folder, "postgres", "postgres")
     folder.chmod(0o700)
-    instance = Instance(folder, load.free_port(), secrets.token_hex(16), postgresql_programs())
+    instance = Instance(folder, harness.free_port(), secrets.token_hex(16), postgresql_programs())
     print(f"Starting a throw-away PostgreSQL in {folder} on port {instance.port} ...", flush=True)
     instance.run(
         "initdb",
@@ -195,16 +202,12 @@ def throw_away_instance(folder):
 
 
 def build_database(env, args):
-    def manage(*words):
-        print("  manage.py", " ".join(str(word) for word in words), flush=True)
-        subprocess.run([sys.executable, "manage.py", *words], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
-
     print("Building the database ...", flush=True)
-    manage("migrate", "--verbosity=0")
-    manage("loaddata", *(path.relative_to(ROOT) for path in FIXTURES), "--verbosity=0")
-    manage("update_search_index")
+    harness.manage(env, "migrate", "--verbosity=0", quiet=True)
+    harness.manage(env, "loaddata", *(path.relative_to(ROOT) for path in FIXTURES), "--verbosity=0", quiet=True)
+    harness.manage(env, "update_search_index", quiet=True)
     started = time.monotonic()
-    manage("generate_catalogue", f"--classes={args.classes}", f"--jurisdictions={args.jurisdictions}", "--seed=1")
+    harness.generate_catalogue(env, args.classes, args.jurisdictions, quiet=True)
     return time.monotonic() - started
 
 
@@ -235,11 +238,12 @@ def analysts_with_drafts(count=2):
     their saves never meet: every refused save would then be a fault, not two analysts' race."""
     from django.contrib.auth.models import Group, User
 
+    from bench.synthetic.plan import SLUG_PREFIX
     from classes import workflow
     from classes.models import JobClass
 
     role = Group.objects.get(name="HR analyst")
-    candidates = JobClass.objects.current().filter(jurisdiction__slug__startswith=load.SYNTHETIC_PREFIX).order_by("pk")
+    candidates = JobClass.objects.current().filter(jurisdiction__slug__startswith=SLUG_PREFIX).order_by("pk")
     classes = candidates.iterator()
     analysts = []
     for letter in "abcdefgh"[:count]:
@@ -262,28 +266,24 @@ def analysts_with_drafts(count=2):
 
 def public_endpoints():
     """The public addresses, read from the database as load.py reads them."""
-    from classes.models import Jurisdiction
-
-    chosen, versions = load.chosen_class()
-    j, c = chosen.jurisdiction.slug, chosen.slug
+    chosen, versions = chosen_class()
     older, current = versions[0], versions[-1]
-    largest = Jurisdiction.objects.get(pk=load.largest_jurisdiction())
-    words = load.search_words()
-    checker = load.checker_endpoint(j, c)
+    words = search_words()
+    checker = checker_endpoint(chosen)
     checker.name = "checker (JSON POST)"
     endpoints = [
-        load.Endpoint("home", "/"),
-        load.Endpoint("list with filters", f"/classes/?jurisdiction={largest.slug}&education=bachelor"),
-        load.Endpoint("search: a common word", "/classes/?" + urllib.parse.urlencode({"q": words["common"]})),
-        load.Endpoint("search: two common words", "/classes/?" + urllib.parse.urlencode({"q": words["two common"]})),
-        load.Endpoint("class page", f"/classes/{j}/{c}/"),
-        load.Endpoint("version page", f"/classes/{j}/{c}/versions/{older}/"),
-        load.Endpoint("PDF", f"/classes/{j}/{c}/versions/{current}/pdf/"),
-        load.Endpoint("JSON", f"/classes/{j}/{c}/versions/{current}/json/"),
+        Endpoint("home", "/"),
+        Endpoint("list with filters", filtered_list_path(largest_jurisdiction())),
+        Endpoint("search: a common word", search_path(words["common"])),
+        Endpoint("search: two common words", search_path(words["two common"])),
+        Endpoint("class page", class_path(chosen)),
+        Endpoint("version page", class_path(chosen, f"versions/{older}/")),
+        Endpoint("PDF", class_path(chosen, f"versions/{current}/pdf/")),
+        Endpoint("JSON", class_path(chosen, f"versions/{current}/json/")),
         checker,
     ]
     assert [endpoint.name for endpoint in endpoints] == list(MIX)
-    load.count_queries(endpoints)  # stops the run unless each answers 2xx in-process
+    count_queries(endpoints)  # stops the run unless each answers 2xx in-process
     return endpoints
 
 
@@ -375,7 +375,7 @@ class AdminBrowser:
         body = None
         if form is not None:
             body = urllib.parse.urlencode(form, doseq=True).encode()
-            headers["Content-Type"] = load.FORM
+            headers["Content-Type"] = FORM
         status, response_headers, content = self.run.send(self.port, kind, method, path, body, headers, expected)
         set_cookies = (response_headers.get_all("Set-Cookie") if response_headers else None) or []
         for header in set_cookies:
@@ -568,13 +568,13 @@ def database_facts(instance):
     return f"{classes} classes, {versions} versions, {size}", server_version
 
 
-def server_log_facts(log):
+def server_log_facts(server):
     """What gunicorn's log says the workers met: exceptions by kind (the last line of each traceback), requests
     answered 503 by the database middleware, workers killed at gunicorn's timeout."""
-    text = log.read_text(errors="replace")
+    text = server.log.read_text(errors="replace")
     exceptions = Counter(re.findall(r"^((?:\w+\.)*\w*(?:Error|Exception)): ", text, flags=re.MULTILINE))
     unavailable = Counter(re.findall(r"Database unavailable, answered 503: \S+ \S+: (\w+)", text))
-    return exceptions, unavailable, text.count("WORKER TIMEOUT")
+    return exceptions, unavailable, server.worker_timeouts()
 
 
 # The report
@@ -647,11 +647,11 @@ def report(args, run, outage, checks, extra_sign_ins, facts):
 
     lines = [
         f"civilspec load with a database fault, {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC",
-        f"machine: {load.machine()}; load average {facts['load before']} before, {load.load_average()} after",
-        f"versions: python {platform.python_version()}, {facts['versions']}, PostgreSQL {facts['server version']}",
+        f"machine: {harness.machine()}; load average {facts['load before']} before, {harness.load_average()} after",
+        f"versions: {facts['versions']}, PostgreSQL {facts['server version']}",
         f"code: {facts['code']}",
         f"database: a throw-away PostgreSQL instance of this run (initdb, 127.0.0.1, a free port; removed at the end):"
-        f" seeds and generate_catalogue --classes {args.classes} --jurisdictions {args.jurisdictions} --seed 1"
+        f" seeds and generate_catalogue --classes {args.classes} --jurisdictions {args.jurisdictions} --seed {harness.SEED}"
         f" ({facts['generated']:.0f} s): {facts['database']}",
         f"gunicorn: {args.workers} sync workers (timeout 30 s, its default), DEBUG off; {facts['settings']}",
         f"traffic: {args.public} threads of public requests, one after another without pause (weights "
@@ -716,13 +716,6 @@ def settings_facts():
     )
 
 
-def library_versions():
-    import django
-    import gunicorn
-
-    return f"django {django.get_version()}, gunicorn {gunicorn.__version__}, psycopg {psycopg.__version__}"
-
-
 def keep_logs(folder, logs, answers):
     """gunicorn's and PostgreSQL's logs, and every request of the run (requests.csv)."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -735,30 +728,14 @@ def keep_logs(folder, logs, answers):
             writer.writerow([a.kind, f"{a.started:.3f}", f"{a.ended:.3f}", f"{a.latency_ms:.0f}", a.outcome, a.ok])
 
 
-def save(text):
-    RESULTS.mkdir(exist_ok=True)
-    day = datetime.datetime.now(datetime.UTC).date().isoformat()
-    path = RESULTS / f"fault-{day}.txt"
-    for letter in "bcdefghijklmnopqrstuvwxyz":  # a later run of the same day takes a letter
-        if not path.exists():
-            break
-        path = RESULTS / f"fault-{day}{letter}.txt"
-    path.write_text(f"# .venv/bin/python {' '.join(['bench/fault.py', *sys.argv[1:]])}\n{text}")
-    return path
-
-
 def main():
     args = parse_args()
-    # A terminated run ends like an interrupted one: the finally clauses stop gunicorn and PostgreSQL and remove
-    # the folder.
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit("Terminated; gunicorn and PostgreSQL stopped."))
-    folder = Path(tempfile.mkdtemp(prefix="civilspec-fault-"))
-    try:
+    with harness.run_folder("civilspec-fault-", "gunicorn and PostgreSQL") as folder:
         with throw_away_instance(folder) as instance:
-            env = {**load.production_environment(instance.url, folder), "SECURE_SSL_REDIRECT": "false"}
+            env = harness.production_environment(instance.url, folder)
             generated = build_database(env, args)
             settle_database(instance)
-            load.set_up_django(env)
+            harness.set_up_django(env)
             from django.db import connections
 
             analysts = analysts_with_drafts()
@@ -766,9 +743,9 @@ def main():
             endpoints = public_endpoints()
             connections.close_all()  # this process stays off the database from here: only the traffic meets the fault
             facts = {
-                "load before": load.load_average(),
-                "code": load.code_version(),
-                "versions": library_versions(),
+                "load before": harness.load_average(),
+                "code": harness.code_version(),
+                "versions": harness.library_versions(),
                 "settings": settings_facts(),
                 "generated": generated,
                 "addresses": [(e.name, e.method, e.path) for e in endpoints]
@@ -777,16 +754,16 @@ def main():
                     for a in analysts
                 ],
             }
-            with load.gunicorn(env, args.workers, folder) as server:
+            with harness.gunicorn(env, args.workers, folder) as server:
                 for endpoint in endpoints:
-                    if failures := load.warm_up(server, endpoint, args.workers):
+                    if failures := harness.warm_up(server, endpoint, args.workers):
                         sys.exit(f"{endpoint.name} failed to warm up: {failures}\n{server.log.read_text()[-3000:]}")
                 print(f"Traffic for {args.seconds:g} s, PostgreSQL restarted at {args.restart_at:g} s ...", flush=True)
                 run, outage, extra_sign_ins = traffic(instance, server, endpoints, analysts, args)
-            facts["server log"] = server_log_facts(server.log)
+            facts["server log"] = server_log_facts(server)
             checks = check_edits(instance, analysts, run.edits)
             facts["database"], facts["server version"] = database_facts(instance)
-            code_after = load.code_version()
+            code_after = harness.code_version()
             facts["warnings"] = (
                 [f"WARNING: the code changed during the run ({facts['code']} -> {code_after})"]
                 if code_after != facts["code"]
@@ -798,11 +775,7 @@ def main():
         print()
         print(text, end="")
         if args.save:
-            print(f"saved to {save(text).relative_to(ROOT)}")
-    except KeyboardInterrupt:
-        sys.exit("Interrupted; gunicorn and PostgreSQL stopped.")
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+            print(f"saved to {harness.save(text, 'fault').relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -23,39 +23,42 @@ Temporary files (gunicorn's log, rendered PDFs, request bodies) live in a folder
 """
 
 import argparse
-import concurrent.futures
 import contextlib
 import datetime
-import http.client
 import json
 import os
-import platform
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
-import tempfile
-import threading
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project: its apps, and bench's shared modules
+
+from bench import harness
+from bench.addresses import (
+    FORM,
+    Endpoint,
+    checker_endpoint,
+    chosen_class,
+    class_path,
+    count_queries,
+    filtered_list_path,
+    largest_jurisdiction,
+    matches,
+    search_note,
+    search_path,
+    search_words,
+)
+from bench.harness import ROOT, TRIVIAL
+
 WRK_SCRIPT = ROOT / "bench" / "wrk_report.lua"
-RESULTS = ROOT / "bench" / "results"
 DEFAULT_DATABASE_URL = "postgres://civilspec:civilspec@127.0.0.1:5432/civilspec_bench"
 WRK_MISSING = "wrk is missing. Install it with: apt-get install -y wrk"
-TRIVIAL = "/health/"
-SYNTHETIC_PREFIX = "synthetic-"  # slugs of generate_catalogue's jurisdictions
-SAMPLE_DOCUMENTS = 2000  # search documents read to find common and rare words
 MEMORY_TARGET_MB = 200
-FORM = "application/x-www-form-urlencoded"
 
 
 @dataclass
@@ -72,18 +75,6 @@ class Target:
         if self.ratio is not None:
             return result.ratio is not None and result.ratio >= self.ratio
         return result.requests > 0 and result.p95_ms <= self.p95_ms
-
-
-@dataclass
-class Endpoint:
-    name: str
-    path: str
-    method: str = "GET"
-    body: bytes = b""
-    content_type: str = ""
-    target: Target | None = None
-    note: str = ""  # what was chosen, e.g. a search word and how many classes it matches
-    asked_once: bool = False  # each request a new address (wrk_report.lua's WRK_NEW_ADDRESS): never a kept page
 
 
 @dataclass
@@ -125,34 +116,6 @@ def parse_args():
     return parser.parse_args()
 
 
-def production_environment(database_url, folder):
-    """The environment of a production deployment, as README's "Production" has it, on a throw-away key.
-    The manifest storage refuses to render a page before `collectstatic`, whose target is inside the
-    project; static files are not measured, so the plain storage stands in for it."""
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "civilspec.settings",
-        "DEBUG": "false",
-        "SECRET_KEY": "load-benchmark-only-key-never-used-elsewhere",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": database_url,
-        "RENDERED_ROOT": str(folder / "rendered"),
-        "STATICFILES_BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
-        "SECURE_SSL_REDIRECT": "false",  # plain HTTP on 127.0.0.1: no proxy ends TLS in front of this gunicorn
-    }
-
-
-def set_up_django(env):
-    os.environ.update(env)
-    sys.path.insert(0, str(ROOT))
-    import django
-    from django.conf import settings
-
-    django.setup()
-    if settings.DEBUG or settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
-        sys.exit("The load benchmark runs with DEBUG off on PostgreSQL: give a postgres:// --database-url.")
-
-
 def ensure_database():
     """Create the database if it does not exist, connecting to the server's `postgres` database to do so."""
     import psycopg
@@ -189,7 +152,14 @@ def prepare_database(args, env):
                 "text cannot be replaced (adopted text is never deleted). Use a fresh --database-url, or "
                 f"--classes {held} to measure what it holds."
             )
-        generate(args, env)
+        if writing := writers_elsewhere():
+            sys.exit(
+                "Another session is writing to this database (pid, transaction start: "
+                f"{', '.join(f'{pid} {start:%H:%M:%S}' for pid, start in writing)}), a generation under way perhaps; "
+                "run the benchmark again once it has finished."
+            )
+        print("Generating ...", flush=True)
+        harness.generate_catalogue(env, args.classes, args.jurisdictions)
         done.append(f"generated {args.classes} classes in {args.jurisdictions} jurisdictions")
     if tables := never_vacuumed():
         # Freshly written rows have no planner statistics, no visibility map (index-only scans visit the heap)
@@ -204,9 +174,10 @@ def prepare_database(args, env):
 
 
 def synthetic_classes():
+    from bench.synthetic.plan import SLUG_PREFIX
     from classes.models import JobClass
 
-    return JobClass.objects.filter(jurisdiction__slug__startswith=SYNTHETIC_PREFIX).count()
+    return JobClass.objects.filter(jurisdiction__slug__startswith=SLUG_PREFIX).count()
 
 
 def writers_elsewhere():
@@ -221,25 +192,6 @@ def writers_elsewhere():
             " AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL"
         )
         return cursor.fetchall()
-
-
-def generate(args, env):
-    if writing := writers_elsewhere():
-        sys.exit(
-            "Another session is writing to this database (pid, transaction start: "
-            f"{', '.join(f'{pid} {start:%H:%M:%S}' for pid, start in writing)}), a generation under way perhaps; "
-            "run the benchmark again once it has finished."
-        )
-    command = [
-        sys.executable,
-        "manage.py",
-        "generate_catalogue",
-        f"--classes={args.classes}",
-        f"--jurisdictions={args.jurisdictions}",
-        "--seed=1",
-    ]
-    print("Generating:", " ".join(command[1:]), flush=True)
-    subprocess.run(command, cwd=ROOT, env=env, check=True)
 
 
 def never_vacuumed():
@@ -260,12 +212,9 @@ def never_vacuumed():
 
 def choose_endpoints(folder):
     """The endpoints, in the order they are loaded, each address read from the database."""
-    from classes.models import Jurisdiction
-
     chosen, versions = chosen_class()
-    j, c = chosen.jurisdiction.slug, chosen.slug
     older, newer, current = versions[0], versions[1], versions[-1]
-    largest = Jurisdiction.objects.get(pk=largest_jurisdiction())
+    largest = largest_jurisdiction()
     words = search_words()
     typo, uncorrected = words["misspelt"]
     class_note = f"{chosen.title}: versions {', '.join(map(str, versions))}"
@@ -283,23 +232,23 @@ def choose_endpoints(folder):
     return [
         Endpoint("trivial view", TRIVIAL, note="answers without the database"),
         Endpoint("home", "/"),
-        Endpoint("class page", f"/classes/{j}/{c}/", target=Target(ratio=0.6), note=class_note),
-        Endpoint("older version page", f"/classes/{j}/{c}/versions/{older}/"),
+        Endpoint("class page", class_path(chosen), target=Target(ratio=0.6), note=class_note),
+        Endpoint("older version page", class_path(chosen, f"versions/{older}/")),
         Endpoint(
             "list with filters",
-            f"/classes/?jurisdiction={largest.slug}&education=bachelor",
+            filtered_list_path(largest),
             target=Target(ratio=0.3),
             note=f"the largest jurisdiction, {largest.name}: {matches('', jurisdiction=largest)} current classes",
         ),
         *(
-            Endpoint(name, "/classes/?" + urllib.parse.urlencode({"q": q}), target=target, note=search_note(q) + more)
+            Endpoint(name, search_path(q), target=target, note=search_note(q) + more)
             for name, q, target, more in search
         ),
         # Search pages are kept per edition as lists are: what the first reader of each waits for, measured apart.
         *(
             Endpoint(
                 f"{name}, asked once",
-                "/classes/?" + urllib.parse.urlencode({"q": q}),
+                search_path(q),
                 target=target,
                 note="each request a new address, never a kept page",
                 asked_once=True,
@@ -307,164 +256,13 @@ def choose_endpoints(folder):
             for name, q, target, _ in search
             if target
         ),
-        Endpoint("comparison", f"/classes/{j}/{c}/compare/?from={older}&to={newer}"),
-        Endpoint("PDF, second download", f"/classes/{j}/{c}/versions/{current}/pdf/", target=Target(ratio=0.8)),
-        checker_endpoint(j, c),
+        Endpoint("comparison", class_path(chosen, f"compare/?from={older}&to={newer}")),
+        Endpoint("PDF, second download", class_path(chosen, f"versions/{current}/pdf/"), target=Target(ratio=0.8)),
+        checker_endpoint(chosen),
         qualify_endpoint(),
         Endpoint("CSV export", "/data/classes.csv", note="the whole catalogue"),
         Endpoint("trivial view, again", TRIVIAL, note="the machine's drift over the run"),
     ]
-
-
-def chosen_class():
-    """The first current class (by key) with at least two public versions, and their numbers, oldest first."""
-    from django.db.models import Count
-
-    from classes.models import JobClass, Version
-
-    with_two = Version.objects.public().values("job_class").annotate(n=Count("pk")).filter(n__gte=2)
-    chosen = (
-        JobClass.objects.current()
-        .filter(pk__in=with_two.values("job_class"))
-        .select_related("jurisdiction")
-        .order_by("pk")
-        .first()
-    )
-    if chosen is None:
-        sys.exit("No current class has two public versions: the database cannot give a comparison to load.")
-    numbers = Version.objects.public().filter(job_class=chosen).order_by("number").values_list("number", flat=True)
-    return chosen, list(numbers)
-
-
-def largest_jurisdiction():
-    from django.db.models import Count
-
-    from classes.models import JobClass
-
-    counts = JobClass.objects.current().values("jurisdiction").annotate(n=Count("pk")).order_by("-n", "jurisdiction")
-    return counts[0]["jurisdiction"]
-
-
-def search_words():
-    """Words chosen by how many search documents hold them, read from a sample spread evenly over the keys:
-    common ones are title words that the most documents hold anywhere (what an applicant would type), a rare
-    one is held by one sampled document, the prefix is a common word's first letters, and the misspelling is
-    the commonest long title word with a letter changed, so that it matches nothing as typed."""
-    from django.db.models import F
-
-    from classes.models import SearchDocument
-    from classes.search import STOPWORDS, WORD
-
-    step = max(1, SearchDocument.objects.count() // SAMPLE_DOCUMENTS)
-    sample = SearchDocument.objects.alias(slot=F("pk") % step).filter(slot=0).order_by("pk")
-    anywhere, in_titles = Counter(), Counter()
-    for title, *texts in sample.values_list("title", "features", "duties", "qualifications"):
-        words = {w for w in WORD.findall(" ".join([title, *texts]).lower()) if w.isalpha() and w not in STOPWORDS}
-        anywhere.update(w for w in words if len(w) >= 5)
-        in_titles.update(w for w in set(WORD.findall(title.lower())) if w.isalpha() and len(w) >= 5)
-    common = sorted((w for w in in_titles if w in anywhere), key=lambda w: (-anywhere[w], w))
-    if len(common) < 2:
-        sys.exit("The search documents are too few to choose common words from.")
-    return {
-        "common": common[0],
-        "two common": f"{common[0]} {common[1]}",
-        "rare": rare_word(sorted(w for w, n in anywhere.items() if n == 1 and len(w) >= 8)),
-        "prefix": common[0][: 5 if len(common[0]) > 5 else 4],
-        "misspelt": misspelling(sorted(in_titles, key=lambda w: (-in_titles[w], w)), set(anywhere)),
-    }
-
-
-def rare_word(candidates, most_tries=50):
-    """The first candidate (held by one sampled document) that few classes match as search reads it: search
-    stems words and matches them as beginnings, so a word rare as spelt ("abilities") may match every class."""
-    from classes.models import SearchDocument
-
-    few = max(10, SearchDocument.objects.count() // 1000)
-    for word in candidates[:most_tries]:
-        if 1 <= matches(word) <= few:
-            return word
-    sys.exit(f"None of {min(len(candidates), most_tries)} rare-looking words matches {few} classes or fewer.")
-
-
-def misspelling(title_words, known, most_tries=400):
-    """The commonest title word of 6 letters or more with one letter changed, near its middle first, such that
-    the result is no word of any document and search corrects it back to the word (a typo it cannot correct
-    would measure an empty page)."""
-    from classes import search
-
-    backend = search._backend("default")  # the module's own "matches nothing as typed" and correction
-    tries, uncorrected = 0, []
-    for word in (w for w in title_words if len(w) >= 6):
-        middle = len(word) // 2
-        for position in sorted(range(1, len(word) - 1), key=lambda i: (abs(i - middle), i)):
-            for letter in "etaoinshrdlucmfwypvbgk":
-                typo = word[:position] + letter + word[position + 1 :]
-                if typo == word or typo in known:
-                    continue
-                tries += 1
-                if tries > most_tries:
-                    sys.exit(
-                        f"No one-letter misspelling of a common title word that search corrects ({most_tries} tried)."
-                    )
-                if not backend.exists([typo]):
-                    if backend.corrected([typo]) == [word]:
-                        return typo, uncorrected
-                    uncorrected.append(typo)
-    sys.exit("No one-letter misspelling of a title word that search corrects.")
-
-
-def matches(q, **filters):
-    """How many current classes the list would show for q (all of them, not the page's capped count)."""
-    from classes import search
-    from classes.models import JobClass
-
-    classes = JobClass.objects.current().filter(**filters)
-    return (search.apply(classes, q, by_relevance=False) if q else classes).order_by().values("pk").distinct().count()
-
-
-def search_note(q):
-    from classes import search
-
-    note = f"q={q!r}: {matches(q)} matches"
-    words = search._words(q)
-    backend = search._backend("default")
-    if not backend.exists(words):
-        note += f", read as {' '.join(backend.corrected(words))!r}"
-    return note
-
-
-def checker_endpoint(j, c):
-    """A JSON profile for the class's check, naming what the class's own questions list (README "JSON")."""
-    questions = client().get(f"/classes/{j}/{c}/check/?format=json").json()["questions"]
-    profile = {
-        "education_level": "bachelor",
-        "college_credits": 120,
-        "jobs": [
-            {
-                "title": "Analyst",
-                "years": 4,
-                "months": 6,
-                "hours_per_week": 40,
-                "paid": True,
-                "supervisory": True,
-                "kinds": questions["experience_kinds"][:2],
-            }
-        ],
-    }
-    if questions["degree_fields"]:
-        profile["degree_fields"] = questions["degree_fields"][:1]
-    if questions["credit_hours"]:
-        profile["credit_hours"] = dict.fromkeys(questions["credit_hours"][:2], 12)
-    if questions["status"]:
-        profile["status"] = {questions["status"][0]: 2}
-    return Endpoint(
-        "checker result (JSON)",
-        f"/classes/{j}/{c}/check/",
-        method="POST",
-        body=json.dumps(profile).encode(),
-        content_type="application/json",
-        note="a bachelor's degree, 4.5 years of supervisory work",
-    )
 
 
 def qualify_endpoint():
@@ -502,145 +300,7 @@ def qualify_endpoint():
 # SQL queries per request, in this process
 
 
-def client():
-    from django.test import Client
-
-    return Client(HTTP_HOST="127.0.0.1")  # ALLOWED_HOSTS is the production one
-
-
-def count_queries(endpoints):
-    """Queries of a first request for each address in this process (nothing kept for it yet) and of a second,
-    with the first one's time; an endpoint that does not answer 2xx stops the benchmark here."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    browser = client()
-    counted = {}
-    for endpoint in endpoints:
-        if endpoint.path in counted:
-            continue
-        counts = []
-        for attempt in ("cold", "warm"):
-            started = time.perf_counter()
-            with CaptureQueriesContext(connection) as queries:
-                response = send_in_process(browser, endpoint)
-            if attempt == "cold":
-                cold_ms = (time.perf_counter() - started) * 1000
-            if not 200 <= response.status_code < 400:
-                sys.exit(f"{endpoint.name} ({endpoint.method} {endpoint.path}) answered {response.status_code}")
-            counts.append(len(queries))
-        counted[endpoint.path] = (*counts, cold_ms)
-    return counted
-
-
-def send_in_process(browser, endpoint):
-    if endpoint.method == "POST":
-        response = browser.post(endpoint.path, data=endpoint.body, content_type=endpoint.content_type)
-    else:
-        response = browser.get(endpoint.path)
-    if response.streaming:
-        # A streamed response (the open data) runs its queries while it is read: read it all here, inside the
-        # count and the time, as a client would.
-        for _ in response.streaming_content:
-            pass
-    return response
-
-
 # gunicorn
-
-
-@dataclass
-class Server:
-    base: str
-    process: subprocess.Popen
-    log: Path
-    peaks: dict = field(default_factory=dict)  # worker pid: largest VmHWM seen, kB
-    running: threading.Event = field(default_factory=threading.Event)
-
-    def workers(self):
-        return children(self.process.pid)
-
-    def record_memory(self):
-        for pid in self.workers():
-            self.peaks[pid] = max(self.peaks.get(pid, 0), vm_hwm_kb(pid))
-        return max(self.peaks.values(), default=0) / 1024
-
-    def watch_memory(self):
-        """Sample the workers' VmHWM all along, not only between endpoints: gunicorn kills a worker that
-        outlives its timeout, and the peak of a process that has gone can no longer be read."""
-        while self.running.is_set():
-            self.record_memory()
-            time.sleep(0.2)
-
-    def worker_timeouts(self):
-        return self.log.read_text(errors="replace").count("WORKER TIMEOUT")
-
-
-@contextlib.contextmanager
-def gunicorn(env, workers, folder):
-    """gunicorn as README's "Production" runs it, on a free port; stopped however the benchmark ends."""
-    port = free_port()
-    log = folder / "gunicorn.log"
-    command = [
-        *(sys.executable, "-m", "gunicorn", "civilspec.wsgi"),
-        *("--workers", str(workers), "--worker-class", "sync", "--bind", f"127.0.0.1:{port}"),
-    ]
-    with log.open("w") as output:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
-    server = Server(f"http://127.0.0.1:{port}", process, log)
-    server.running.set()
-    watcher = threading.Thread(target=server.watch_memory, daemon=True)
-    try:
-        wait_until_healthy(server, workers)
-        watcher.start()
-        yield server
-    finally:
-        server.running.clear()
-        process.send_signal(signal.SIGTERM)  # graceful: the master stops its workers
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_until_healthy(server, workers, seconds=60):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if server.process.poll() is not None:
-            sys.exit(f"gunicorn stopped at start-up:\n{server.log.read_text()[-3000:]}")
-        with contextlib.suppress(OSError):
-            urllib.request.urlopen(server.base + TRIVIAL, timeout=2).read()
-            if len(server.workers()) == workers:
-                return
-        time.sleep(0.2)
-    sys.exit(f"gunicorn did not answer {TRIVIAL} within {seconds} s:\n{server.log.read_text()[-3000:]}")
-
-
-def children(pid):
-    """Processes whose parent is `pid` (gunicorn's workers are its master's children)."""
-    found = []
-    for status in Path("/proc").glob("[0-9]*/stat"):
-        with contextlib.suppress(OSError):
-            fields = status.read_text().rsplit(")", 1)[1].split()  # the name, in parentheses, may hold spaces
-            if int(fields[1]) == pid:
-                found.append(int(status.parent.name))
-    return found
-
-
-def vm_hwm_kb(pid):
-    """The process's peak resident memory, kB (0 if it has gone)."""
-    with contextlib.suppress(OSError):
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    return 0
 
 
 def cpu_ticks(pids):
@@ -684,34 +344,6 @@ def queries_running():
 # Loading the endpoints
 
 
-def warm_up(server, endpoint, workers):
-    """Each worker renders what it keeps (a page per edition) before it is measured: requests are sent in
-    parallel rounds so that every worker takes some. Returns the answers that were not 2xx or 3xx (the endpoint
-    answered 2xx in-process, so these are the server's: a worker killed at its timeout, say)."""
-    failed = Counter()
-    with concurrent.futures.ThreadPoolExecutor(max_workers=2 * workers) as pool:
-        for _ in range(2):
-            failed.update(
-                answer for answer in pool.map(lambda _: fetch(server, endpoint), range(2 * workers)) if answer
-            )
-    return dict(failed)
-
-
-def fetch(server, endpoint):
-    """None if the request was answered 2xx or 3xx, else what it got instead (a status or an error's name)."""
-    request = urllib.request.Request(server.base + endpoint.path, data=endpoint.body or None, method=endpoint.method)
-    if endpoint.content_type:
-        request.add_header("Content-Type", endpoint.content_type)
-    try:
-        with urllib.request.urlopen(request, timeout=300) as response:
-            response.read()
-            return None
-    except urllib.error.HTTPError as error:
-        return str(error.code)
-    except (OSError, http.client.HTTPException) as error:  # reset, refused, timed out, cut short
-        return type(error).__name__
-
-
 def run_wrk(server, endpoint, args, folder):
     """One wrk run against the endpoint; the numbers are read from the JSON line wrk_report.lua prints."""
     env = {
@@ -745,7 +377,7 @@ def load(server, endpoints, queries, args, folder):
     for endpoint in endpoints:
         print(f"Loading {endpoint.name}: {endpoint.method} {endpoint.path}", flush=True)
         timeouts_before = server.worker_timeouts()
-        failures = warm_up(server, endpoint, args.workers)
+        failures = harness.warm_up(server, endpoint, args.workers)
         settle(server)
         report = run_wrk(server, endpoint, args, folder)
         settle(server)
@@ -783,46 +415,12 @@ def trivial_reference(results):
 # The report
 
 
-def machine():
-    model = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if "model name" in line
-        ),
-        platform.processor(),
-    )
-    memory_kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
-    return f"{os.cpu_count()} cores ({model}), {memory_kb / 1024 / 1024:.1f} GB memory"
-
-
-def load_average():
-    return " ".join(f"{value:.2f}" for value in os.getloadavg())
-
-
-def code_version():
-    """The commit measured, and the tracked files changed beside it. gunicorn's workers read the code when they
-    start, and restarted ones read it again: a tree that changes during the run gives figures of two versions."""
-
-    def git(*words):
-        return subprocess.run(["git", *words], cwd=ROOT, capture_output=True, text=True).stdout.rstrip("\n")
-
-    commit = git("rev-parse", "--short", "HEAD") or "(not a git checkout)"
-    changed = git("status", "--porcelain", "--untracked-files=no").splitlines()
-    return commit + (f" with uncommitted changes to {', '.join(line[3:] for line in changed)}" if changed else "")
-
-
 def versions():
-    import django
-    import gunicorn
-    import psycopg
     from django.db import connection
 
     wrk = subprocess.run(["wrk", "--version"], capture_output=True, text=True).stdout.split(" Copyright")[0]
-    return (
-        f"python {platform.python_version()}, django {django.get_version()}, gunicorn {gunicorn.__version__}, "
-        f"psycopg {psycopg.__version__}, PostgreSQL {connection.cursor().connection.info.server_version}, {wrk}"
-    )
+    server = connection.cursor().connection.info.server_version
+    return f"{harness.library_versions()}, PostgreSQL {server}, {wrk}"
 
 
 def database_facts(database_url):
@@ -868,7 +466,7 @@ def report(args, facts, results, server, done, load_before, code_before):
     peak_mb = max(server.peaks.values(), default=0) / 1024
     restarts = len(server.peaks) - args.workers
     trivial = [result.per_second for result in results if result.endpoint.path == TRIVIAL]
-    code_after = code_version()
+    code_after = harness.code_version()
     warnings = []
     if code_after != code_before:
         warnings.append(f"WARNING: the code changed during the run ({code_before} -> {code_after}); figures mix both")
@@ -879,7 +477,7 @@ def report(args, facts, results, server, done, load_before, code_before):
         )
     lines = [
         f"civilspec load benchmark, {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC",
-        f"machine: {machine()}; load average {load_before} before, {load_average()} after",
+        f"machine: {harness.machine()}; load average {load_before} before, {harness.load_average()} after",
         f"versions: {versions()}",
         f"code: {code_before}",
         f"database: {facts} ({'; '.join(done)})",
@@ -920,49 +518,28 @@ def report(args, facts, results, server, done, load_before, code_before):
     return "\n".join(lines) + "\n"
 
 
-def save(text):
-    RESULTS.mkdir(exist_ok=True)
-    day = datetime.datetime.now(datetime.UTC).date().isoformat()
-    path = RESULTS / f"load-{day}.txt"
-    for letter in "bcdefghijklmnopqrstuvwxyz":  # a later run of the same day takes a letter, as import_specs'
-        if not path.exists():
-            break
-        path = RESULTS / f"load-{day}{letter}.txt"
-    command = " ".join(["bench/load.py", *sys.argv[1:]])
-    path.write_text(f"# .venv/bin/python {command}\n{text}")
-    return path
-
-
 def main():
     args = parse_args()
-    # A terminated run ends like an interrupted one: the finally clauses stop gunicorn (and a generation under way)
-    # and remove the temporary folder.
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit("Terminated; gunicorn stopped."))
     if shutil.which("wrk") is None:
         sys.exit(WRK_MISSING)
     if args.connections < args.threads:
         sys.exit("wrk needs at least as many connections as threads.")
-    folder = Path(tempfile.mkdtemp(prefix="civilspec-load-"))
-    try:
-        env = production_environment(args.database_url, folder)
-        set_up_django(env)
+    with harness.run_folder("civilspec-load-", "gunicorn") as folder:
+        env = harness.production_environment(args.database_url, folder)
+        harness.set_up_django(env)
         done = prepare_database(args, env)
         facts = database_facts(args.database_url)
         print("Choosing addresses and counting queries ...", flush=True)
         endpoints = choose_endpoints(folder)
         queries = count_queries(endpoints)
-        load_before, code_before = load_average(), code_version()
-        with gunicorn(env, args.workers, folder) as server:
+        load_before, code_before = harness.load_average(), harness.code_version()
+        with harness.gunicorn(env, args.workers, folder) as server:
             results = load(server, endpoints, queries, args, folder)
         text = report(args, facts, results, server, done, load_before, code_before)
         print()
         print(text, end="")
         if args.save:
-            print(f"saved to {save(text).relative_to(ROOT)}")
-    except KeyboardInterrupt:
-        sys.exit("Interrupted; gunicorn stopped.")
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+            print(f"saved to {harness.save(text, 'load').relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_filters",
+    "adminsortable2",
     "simple_history",
     "axes",
     "classes",
@@ -201,6 +202,8 @@ STORAGES = {
 }
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+# A copy of O*NET's text files, whose descriptions and tasks `manage.py load_onet` loads (README, "Data and licences").
+ONET_DIR = Path(os.environ.get("ONET_DIR", BASE_DIR.parent / "shared" / "data" / "onet"))
 
 # Rendered public pages, kept per worker process and per catalogue edition (classes/caching.py); each
 # entry is one page of some tens of kilobytes, so the bounds keep a worker's memory in hand. Search pages

@@ -6,8 +6,3 @@ from django.apps import AppConfig
 class ClassesConfig(AppConfig):
     name = "classes"
     verbose_name = "Class specifications"
-
-    def ready(self):
-        from . import caching
-
-        caching.connect_signals()

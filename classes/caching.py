@@ -3,7 +3,7 @@
 Adopted text never changes, so what is rendered from it can be kept. What a page shows beside the
 text (its status, the series ladder, promotion lines, the same work elsewhere, a department's name)
 can change when other rows change, so HTML is kept per *catalogue edition*, which every change the
-public can see advances (see `CatalogueEdition`). A draft never reaches any of this: every caller
+public can see advances (see `publishing.catalogue_changed`). A draft never reaches any of this: every caller
 has found a public version first, and a draft's save starts no edition.
 """
 
@@ -18,20 +18,14 @@ from wsgiref.util import FileWrapper
 
 from django.conf import settings
 from django.core.cache import cache, caches
-from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control
 
-from .immutability import PUBLIC_STATUSES
-from .models import CatalogueEdition, ClassSeries, Department, HistoryEntry, JobClass, Jurisdiction, Review, Version
+from .models import CatalogueEdition
 
 CATALOGUE_PAGE_MAX_AGE = 300  # a shared cache may serve the home page, a list or a class page this long after a change
 EXPORT_BLOCK = 256 * 1024  # bytes of a kept export sent at a time
 VERSION_MAX_AGE = 86_400  # a version's own addresses change at most once more: when it is superseded
-# Rows whose change the public sees on some page; a version only once it is public.
-CATALOGUE_MODELS = [JobClass, Jurisdiction, Department, ClassSeries, HistoryEntry, Review]
-# A new one of these is on no public page until a public version names it, which starts an edition itself.
-UNSEEN_WHEN_NEW = {JobClass, Jurisdiction, Department, ClassSeries}
 
 
 _edition = {"number": None, "changed_at": None, "read_at": 0.0}
@@ -156,24 +150,3 @@ def _validated(response, etag, changed_at, max_age):
         response["Last-Modified"] = format_datetime(changed_at, usegmt=True)
     patch_cache_control(response, public=True, max_age=max_age)
     return response
-
-
-# Each change the public can see starts a new edition.
-
-
-def _catalogue_changed(sender, created=False, **kwargs):
-    if created and sender in UNSEEN_WHEN_NEW:
-        return
-    CatalogueEdition.next()
-
-
-def _version_changed(sender, instance, **kwargs):
-    if instance.status in PUBLIC_STATUSES:
-        CatalogueEdition.next()
-
-
-def connect_signals():
-    for model in CATALOGUE_MODELS:
-        post_save.connect(_catalogue_changed, sender=model, dispatch_uid=f"edition-{model.__name__}-save")
-        post_delete.connect(_catalogue_changed, sender=model, dispatch_uid=f"edition-{model.__name__}-delete")
-    post_save.connect(_version_changed, sender=Version, dispatch_uid="edition-version-save")

@@ -13,8 +13,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
 
-from classes.vocabulary import SectionPlacement
-from qualifications.vocabulary import PathKind
+from django.db import models
+from django.utils.text import capfirst
+
+from classes import structure
+from classes.fields import LinesField
+from classes.models import Version
+from classes.vocabulary import PathKind
 
 EQUAL, INSERTED, DELETED = "equal", "inserted", "deleted"
 
@@ -57,66 +62,18 @@ def compare_versions(old, new):
         if old_text or new_text:
             parts.append(PartDiff(heading, diff_words(old_text, new_text), list(facts)))
 
-    def add_prose(field_name, fallback):
-        heading_old, heading_new = getattr(old, f"{field_name}_heading"), getattr(new, f"{field_name}_heading")
-        add(
-            heading_new or heading_old or fallback,
-            getattr(old, field_name),
-            getattr(new, field_name),
-            _heading_change(heading_old, heading_new),
-        )
-
-    def add_sections(placement):
-        for heading, old_text, new_text, facts in _paired_sections(old, new, placement):
-            add(heading, old_text, new_text, facts)
-
     add("Title and class facts", header_text(old), header_text(new))
-    add_prose("general_statement", "General statement")
-    add_prose("distinguishing_features", "Distinguishing features")
-    add_sections(SectionPlacement.AFTER_DISTINGUISHING_FEATURES)
-    add(
-        new.duties_heading or old.duties_heading or "Duties",
-        duties_text(old),
-        duties_text(new),
-        _heading_change(old.duties_heading, new.duties_heading),
-    )
-    add_sections(SectionPlacement.AFTER_DUTIES)
-    add(
-        new.competencies_heading or old.competencies_heading or "Competencies",
-        _lines(f"{c.name} – {c.description}" for c in old.competencies.all()),
-        _lines(f"{c.name} – {c.description}" for c in new.competencies.all()),
-        _heading_change(old.competencies_heading, new.competencies_heading),
-    )
-    add(
-        new.ksas_heading or old.ksas_heading or "Knowledges, skills and abilities",
-        _lines(ksa.text for ksa in old.ksas.all()),
-        _lines(ksa.text for ksa in new.ksas.all()),
-        _heading_change(old.ksas_heading, new.ksas_heading),
-    )
-    add_sections(SectionPlacement.AFTER_KSAS)
-    for kind in PathKind:
-        heading, old_text, new_text, facts = _paths_part(old, new, kind)
-        add(heading, old_text, new_text, facts)
-    add(
-        "Substitutions",
-        _lines(_labelled(s.label, s.text) for s in old.substitutions.all()),
-        _lines(_labelled(s.label, s.text) for s in new.substitutions.all()),
-        _substitution_changes(old, new),
-    )
-    add("Definitions", definitions_text(old), definitions_text(new))
-    add_sections(SectionPlacement.AFTER_QUALIFICATIONS)
-    add(
-        "Special requirements",
-        special_requirements_text(old),
-        special_requirements_text(new),
-        _paired_changes(
-            "Special requirement",
-            list(old.special_requirements.all()),
-            list(new.special_requirements.all()),
-            lambda r: {"kind": r.get_kind_display()},
-        ),
-    )
-    add_sections(SectionPlacement.END)
+    for element in structure.READING_ORDER:
+        if isinstance(element, structure.Prose):
+            add(*_prose_part(old, new, element))
+        elif element is structure.PATHS:
+            for kind in PathKind:
+                add(*_paths_part(old, new, kind))
+        elif isinstance(element, structure.Part):
+            add(*_list_part(old, new, element))
+        else:
+            for paired in _paired_sections(old, new, element):
+                add(*paired)
     return parts
 
 
@@ -200,54 +157,47 @@ def _append(segments, op, text):
 
 
 def header_text(version):
+    """The header facts, one a line; a fact printed on several lines (the adoption line) reads as one."""
     facts = [
-        ("Title", version.title),
-        ("Class code", version.code),
-        ("Jurisdictional class", version.get_jurisdictional_class_display()),
-        ("Civil division", version.department.name if version.department else ""),
-        ("FLSA status", version.get_flsa_status_display()),
-        ("Salary grade", version.salary_grade),
-        ("Bargaining unit", version.bargaining_unit),
-        ("Adoption line", " / ".join(_lines_of(version.adoption_line))),
+        (name, _shown(Version._meta.get_field(field), getattr(version, field))) for field, name in structure.HEADER
     ]
-    return _lines(f"{name}: {value}" for name, value in facts if value)
+    return _lines(f"{name}: {' / '.join(_lines_of(value))}" for name, value in facts if value != NOT_STATED)
 
 
-def duties_text(version):
-    text = _lines(duty.text for duty in version.duties.all())
-    return PARAGRAPH_BREAK.join(part for part in (text, version.duties_note.strip()) if part)
+def list_text(part, version):
+    """A list part as printed: its rows' lines, then the note printed after them."""
+    note = getattr(version, part.note).strip() if part.note else ""
+    return PARAGRAPH_BREAK.join(text for text in (part.text(part.rows(version)), note) if text)
 
 
-def definitions_text(version):
-    return _lines(
-        f"{d.marker}{d.label} {d.text}" if d.label else f"{d.marker} {d.text}" for d in version.definitions.all()
-    )
+def _prose_part(old, new, prose):
+    old_heading, new_heading = getattr(old, prose.heading), getattr(new, prose.heading)
+    heading = new_heading or old_heading or prose.title
+    return heading, getattr(old, prose.name), getattr(new, prose.name), _heading_change(old_heading, new_heading)
 
 
-def special_requirements_text(version):
-    return PARAGRAPH_BREAK.join(
-        _lines([r.heading, r.text]) if r.heading else r.text for r in version.special_requirements.all()
-    )
-
-
-def path_text(path):
-    return " ".join(part for part in (path.connector, path.label, path.text) if part)
+def _list_part(old, new, part):
+    old_heading, new_heading = (getattr(v, part.heading) for v in (old, new)) if part.heading else ("", "")
+    old_rows, new_rows = list(part.rows(old)), list(part.rows(new))
+    facts = _heading_change(old_heading, new_heading) + _paired_changes(part, old_rows, new_rows)
+    return new_heading or old_heading or part.title, list_text(part, old), list_text(part, new), facts
 
 
 def _paths_part(old, new, kind):
     """The paths of one kind as one part: their heading, preamble and wording, and their changed facts."""
     prefix = "promotional" if kind == PathKind.PROMOTIONAL else "open_competitive"
-    old_paths = [p for p in old.paths.all() if p.kind == kind]
-    new_paths = [p for p in new.paths.all() if p.kind == kind]
+    paths = structure.PATHS
+    old_paths = [p for p in paths.rows(old) if p.kind == kind]
+    new_paths = [p for p in paths.rows(new) if p.kind == kind]
 
-    def text(version, paths):
-        if not paths:
+    def text(version, rows):
+        if not rows:
             return ""
         preamble = getattr(version, f"{prefix}_preamble").strip()
-        return PARAGRAPH_BREAK.join(part for part in (preamble, _lines(path_text(p) for p in paths)) if part)
+        return PARAGRAPH_BREAK.join(part for part in (preamble, paths.text(rows)) if part)
 
     old_heading, new_heading = getattr(old, f"{prefix}_heading"), getattr(new, f"{prefix}_heading")
-    facts = _paired_changes("Path", old_paths, new_paths, path_facts, by_label=True)
+    facts = _paired_changes(paths, old_paths, new_paths, by_label=True)
     if old_paths and new_paths:
         facts = _heading_change(old.qualifications_heading, new.qualifications_heading) + facts
         facts = _heading_change(old_heading, new_heading, "Group heading") + facts
@@ -255,54 +205,33 @@ def _paths_part(old, new, kind):
     return heading, text(old, old_paths), text(new, new_paths), facts
 
 
-def path_facts(path):
-    """A path's structured facts as readable strings, keyed by the name shown when one changes."""
-    return {
-        "education level": path.get_education_level_display(),
-        "fields of study": "; ".join(path.education_field_list),
-        "credit hours": path.credit_hours,
-        "credit hour subjects": "; ".join(path.credit_hour_subject_list),
-        "years of experience": path.experience_years,
-        "kinds of experience": "; ".join(path.experience_kind_list),
-        "paid experience": path.paid_experience,
-        "part-time accepted": path.part_time_accepted,
-        "full-time hours a week": path.full_time_hours_per_week,
-        "supervisory years": path.supervisory_years,
-        "equivalent combination": path.is_equivalent_combination or None,
-        "time in title": "; ".join(f"{_fact(t.years)} years as {t.title}" for t in path.titles.all()),
+def row_facts(part, row):
+    """A row's structured facts as readable strings, keyed by the name shown when one changes; the rows that
+    belong to it (a path's titles) as one fact of their lines."""
+    facts = {
+        field.verbose_name: _shown(field, getattr(row, field.name))
+        for field in map(part.model._meta.get_field, part.facts)
     }
+    if part.children:
+        facts[part.children.model._meta.verbose_name] = "; ".join(part.children.lines(part.children.rows(row)))
+    return facts
 
 
-def _substitution_changes(old, new):
-    return _paired_changes(
-        "Substitution",
-        list(old.substitutions.all()),
-        list(new.substitutions.all()),
-        lambda s: {
-            "kind": s.get_kind_display(),
-            "education beyond": s.get_education_beyond_display(),
-            "in the paths' fields": s.in_path_fields or None,
-            "years per year": s.years_per_year,
-            "cap in years": s.cap_years,
-            "floor in years": s.floor_years,
-        },
-    )
+def _paired_changes(part, old_rows, new_rows, by_label=False):
+    """Facts that differ between the rows of two lists paired in printed order (a missing row states none).
 
-
-def _paired_changes(noun, old_items, new_items, facts_of, by_label=False):
-    """Facts that differ between the items of two lists paired in printed order (a missing item states none).
-
-    Items are named by their printed label where `by_label` (“Path B)”), else by their place (“Substitution 2”).
+    Rows are named by their printed label where `by_label` (“Path B)”), else by their place (“Substitution 2”).
     """
+    noun = capfirst(part.model._meta.verbose_name)
     changes = []
-    for index in range(max(len(old_items), len(new_items))):
-        old_item = old_items[index] if index < len(old_items) else None
-        new_item = new_items[index] if index < len(new_items) else None
-        old_facts = facts_of(old_item) if old_item else {}
-        new_facts = facts_of(new_item) if new_item else {}
-        label = (by_label and (new_item or old_item).label) or str(index + 1)
+    for index in range(max(len(old_rows), len(new_rows))):
+        old_row = old_rows[index] if index < len(old_rows) else None
+        new_row = new_rows[index] if index < len(new_rows) else None
+        old_facts = row_facts(part, old_row) if old_row else {}
+        new_facts = row_facts(part, new_row) if new_row else {}
+        label = (by_label and (new_row or old_row).label) or str(index + 1)
         for name in new_facts or old_facts:
-            before, after = _fact(old_facts.get(name)), _fact(new_facts.get(name))
+            before, after = old_facts.get(name, NOT_STATED), new_facts.get(name, NOT_STATED)
             if before != after:
                 changes.append(FactChange(f"{noun} {label} {name}", before, after))
     return changes
@@ -310,8 +239,9 @@ def _paired_changes(noun, old_items, new_items, facts_of, by_label=False):
 
 def _paired_sections(old, new, placement):
     """Other sections at one placement, paired by heading (the nth of a heading with the nth)."""
-    old_sections = [s for s in old.other_sections.all() if s.placement == placement]
-    new_sections = [s for s in new.other_sections.all() if s.placement == placement]
+    sections = structure.OTHER_SECTIONS
+    old_sections = [s for s in sections.rows(old) if s.placement == placement]
+    new_sections = [s for s in sections.rows(new) if s.placement == placement]
     unpaired = list(old_sections)
     pairs = []
     for section in new_sections:
@@ -338,9 +268,16 @@ def _heading_change(old_heading, new_heading, name="Heading"):
     return [FactChange(name, old_heading or "(none)", new_heading or "(none)")]
 
 
-def _fact(value):
+def _shown(field, value):
+    """A fact as a reader reads it: a choice by its name, a list joined, a number without trailing zeros."""
     if value is None or value == "":
         return NOT_STATED
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(field, LinesField):
+        return "; ".join(LinesField.items(value))
+    if isinstance(field, models.ForeignKey):
+        return value.name if hasattr(value, "name") else str(value)
     if value is True:
         return "yes"
     if value is False:
@@ -348,10 +285,6 @@ def _fact(value):
     if isinstance(value, Decimal):
         return format(value.normalize(), "f")
     return str(value)
-
-
-def _labelled(label, text):
-    return f"{label} {text}" if label else text
 
 
 def _lines(items):

@@ -9,9 +9,10 @@ from decimal import Decimal
 
 from django.urls import reverse
 
-from qualifications.models import Path
-from qualifications.vocabulary import EducationLevel, PathKind
+from classes.vocabulary import EducationLevel, PathKind
 
+from . import structure
+from .fields import LinesField
 from .models import JobClass, SpecialRequirement, Version
 from .models.versions import linked_classes
 
@@ -28,6 +29,8 @@ CSV_COLUMNS = [
     "flsa_status",
     "salary_grade",
     "bargaining_unit",
+    "occupation_code",
+    "occupation",
     "version",
     "adopted_on",
     "adoption_reference",
@@ -40,6 +43,8 @@ CSV_COLUMNS = [
     "json_url",
 ]
 
+# A path's wording, left out of the catalogue-wide file, which gives each class's facts.
+WORDING = {"connector", "text"}
 # A spreadsheet reads a cell starting with one of these as a formula, also after spaces it may trim on import, and
 # in their full-width forms, which some spreadsheets take for the ASCII ones. A cell starting with a tab, carriage
 # return or line feed is neutralised whatever follows, as spreadsheets treat those as formula starters too.
@@ -54,7 +59,7 @@ def current_versions():
     return (
         Version.objects.current()
         .filter(job_class__in=JobClass.objects.current())
-        .select_related("job_class__jurisdiction", "job_class__series", "department")
+        .select_related("job_class__jurisdiction", "job_class__series", "department", "occupation")
         .prefetch_related(linked_classes(), "special_requirements")
         .order_by("job_class__jurisdiction__name", "job_class__title", "job_class__pk")
     )
@@ -76,31 +81,40 @@ def version_urls(request, version):
     }
 
 
-def path_facts(path, request=None):
-    """What a path's wording states, as structured facts; null (or empty list) where it states nothing."""
-    return {
-        "kind": path.kind,
-        "label": path.label,
-        "is_equivalent_combination": path.is_equivalent_combination,
-        "education_level": path.education_level or None,
-        "education_fields": path.education_field_list,
-        "credit_hours": path.credit_hours,
-        "credit_hour_subjects": path.credit_hour_subject_list,
-        "experience_years": years(path.experience_years),
-        "experience_kinds": path.experience_kind_list,
-        "paid_experience": path.paid_experience,
-        "part_time_accepted": path.part_time_accepted,
-        "full_time_hours_per_week": path.full_time_hours_per_week,
-        "supervisory_years": years(path.supervisory_years),
-        "time_in_title": [
+def value(field, stored):
+    """A field's value as the JSON gives it: a list kept one per line as a list, years as decimal strings, an
+    unstated choice as null, a related row as its id."""
+    if field.is_relation:
+        return stored
+    if isinstance(field, LinesField):
+        return LinesField.items(stored)
+    if isinstance(stored, Decimal):
+        return years(stored)
+    if field.choices and stored == "":
+        return None
+    return stored
+
+
+def row_data(part, row, request=None):
+    """A row of a part: its id, every field it holds, and for a path the titles it names, linked where they have a
+    page. A field relating the row to another (a substitution's path) holds that row's id, which an adopted version
+    keeps as long as it is kept."""
+    fields = [row._meta.get_field(name) for name in part.fields]
+    data = {"id": row.pk, **{field.name: value(field, getattr(row, field.attname)) for field in fields}}
+    if part is structure.PATHS:
+        data["time_in_title"] = [
             {
                 "title": entry.title,
                 "years": years(entry.years),
                 "class_url": absolute(request, entry.job_class.get_absolute_url()) if entry.job_class else None,
             }
-            for entry in path.titles.all()
-        ],
-    }
+            for entry in row.titles.all()
+        ]
+    return data
+
+
+def part_items(part, version, request=None):
+    return [row_data(part, row, request) for row in part.rows(version)]
 
 
 def class_facts(version, request=None):
@@ -118,7 +132,22 @@ def class_facts(version, request=None):
         "flsa_status": version.flsa_status or None,
         "salary_grade": version.salary_grade,
         "bargaining_unit": version.bargaining_unit,
+        "occupation": occupation_data(version),
         "class_url": absolute(request, job_class.get_absolute_url()),
+    }
+
+
+def occupation_data(version):
+    """The class's O*NET occupation, and whether an analyst confirmed it or it is the portal's suggestion."""
+    if not version.occupation_id:
+        return None
+    occupation = version.occupation
+    return {
+        "code": occupation.code,
+        "title": occupation.title,
+        "confirmed": version.occupation_confirmed,
+        "score": version.occupation_score,
+        "onet_url": occupation.onet_url,
     }
 
 
@@ -132,7 +161,10 @@ def catalogue_entry(version, request=None):
             "adoption_reference": version.adoption_reference,
             **version_urls(request, version),
         },
-        "paths": [path_facts(path, request) for path in version.paths.all()],
+        "paths": [
+            {name: fact for name, fact in row_data(structure.PATHS, path, request).items() if name not in WORDING}
+            for path in version.paths.all()
+        ],
         "special_requirements": [requirement.kind for requirement in version.special_requirements.all()],
     }
 
@@ -154,51 +186,23 @@ def version_data(version, request=None):
         },
         "duties": {
             "heading": version.duties_heading,
-            "items": [duty.text for duty in version.duties.all()],
+            "items": part_items(structure.DUTIES, version),
             "note": version.duties_note,
         },
-        "competencies": {
-            "heading": version.competencies_heading,
-            "items": [{"name": c.name, "description": c.description} for c in version.competencies.all()],
-        },
-        "ksas": {
-            "heading": version.ksas_heading,
-            "items": [{"text": k.text, "kind": k.kind or None, "level": k.level or None} for k in version.ksas.all()],
-        },
+        "competencies": {"heading": version.competencies_heading, "items": part_items(structure.COMPETENCIES, version)},
+        "ksas": {"heading": version.ksas_heading, "items": part_items(structure.KSAS, version)},
         "qualifications": {
             "heading": version.qualifications_heading,
             "open_competitive_heading": version.open_competitive_heading,
             "open_competitive_preamble": version.open_competitive_preamble,
             "promotional_heading": version.promotional_heading,
             "promotional_preamble": version.promotional_preamble,
-            "paths": [
-                {"connector": p.connector, "text": p.text, **path_facts(p, request)} for p in version.paths.all()
-            ],
-            "substitutions": [
-                {
-                    "label": s.label,
-                    "text": s.text,
-                    "kind": s.kind,
-                    "education_beyond": s.education_beyond or None,
-                    "in_path_fields": s.in_path_fields,
-                    "years_per_year": years(s.years_per_year),
-                    "cap_years": years(s.cap_years),
-                    "floor_years": years(s.floor_years),
-                }
-                for s in version.substitutions.all()
-            ],
-            "definitions": [
-                {"marker": d.marker, "term": d.term, "label": d.label, "text": d.text}
-                for d in version.definitions.all()
-            ],
+            "paths": part_items(structure.PATHS, version, request),
+            "substitutions": part_items(structure.SUBSTITUTIONS, version),
+            "definitions": part_items(structure.DEFINITIONS, version),
         },
-        "special_requirements": [
-            {"kind": r.kind, "heading": r.heading, "text": r.text} for r in version.special_requirements.all()
-        ],
-        "other_sections": [
-            {"placement": s.placement, "heading": s.heading, "layout": s.layout, "text": s.text}
-            for s in version.other_sections.all()
-        ],
+        "special_requirements": part_items(structure.SPECIAL_REQUIREMENTS, version),
+        "other_sections": part_items(structure.OTHER_SECTIONS, version),
         "history": [
             {"kind": entry.kind, "date": entry.date, "reference": entry.reference, "by": entry.by}
             for entry in version.job_class.history.all()
@@ -206,8 +210,8 @@ def version_data(version, request=None):
     }
 
 
-# What a CSV row reads of a version and its class, as plain values: a statewide catalogue's rows built from model
-# instances and their prefetched paths took a millisecond each, two minutes in all.
+# What a CSV row reads of a version and its class, as plain values: model instances with their prefetched paths made
+# a statewide catalogue's export too slow for a request (docs/scaling.md).
 CSV_VERSION_FIELDS = [
     "pk",
     "job_class__jurisdiction__name",
@@ -222,6 +226,8 @@ CSV_VERSION_FIELDS = [
     "flsa_status",
     "salary_grade",
     "bargaining_unit",
+    "occupation_id",
+    "occupation__title",
     "number",
     "adopted_on",
     "adoption_reference",
@@ -244,7 +250,7 @@ def csv_rows(request=None):
 
 
 # Stand-ins reversed once into each address of a version, then replaced by each version's own slugs and number:
-# reversing the 200,000 addresses of a statewide catalogue one by one took longer than building the rest of it.
+# reversing every address of a statewide catalogue one by one cost more than building the rest of the export.
 ADDRESS_MARKS = ("jurisdiction-mark", "class-mark", 987654321)
 
 
@@ -267,7 +273,7 @@ def _version_addresses(request):
 def _csv_chunk(chunk, addresses):
     ids = [values[0] for values in chunk]
     paths = {pk: [] for pk in ids}
-    for version_id, *facts in Path.objects.filter(version_id__in=ids).values_list(
+    for version_id, *facts in structure.PATHS.model.objects.filter(version_id__in=ids).values_list(
         "version_id", "kind", "education_level", "experience_years", "is_equivalent_combination"
     ):
         paths[version_id].append(facts)
@@ -282,7 +288,7 @@ def _csv_chunk(chunk, addresses):
             jurisdiction,
             jurisdiction_slug,
             class_slug,
-            *fields,  # code to bargaining unit; a missing series or department reads None, an empty cell
+            *fields,  # code to occupation; a missing series, department or occupation reads None, an empty cell
             number,
             adopted_on.isoformat() if adopted_on else "",
             reference,

@@ -10,8 +10,9 @@ from django.db.models import Exists, OuterRef
 from django.forms.utils import flatatt
 from django.utils.safestring import mark_safe
 
+from classes.vocabulary import EducationLevel, PathKind
+from qualifications import entry
 from qualifications.models import Path
-from qualifications.vocabulary import EducationLevel, PathKind
 
 from .models import ClassSeries, Department, JobClass, Jurisdiction, SpecialRequirement, Version
 from .vocabulary import JurisdictionalClass, SpecialRequirementKind
@@ -22,9 +23,9 @@ NO_EDUCATION = "none"
 EDUCATION_CEILINGS = [(NO_EDUCATION, "No education stated"), *EducationLevel.choices]
 
 
-def current_version_has(model, **conditions):
+def current_version_has(model, *conditions, **named):
     """An Exists over rows of `model` belonging to the class's current adopted version."""
-    return Exists(model.objects.filter(version__job_class=OuterRef("pk"), version__status="adopted", **conditions))
+    return Exists(model.objects.in_force().filter(*conditions, version__job_class=OuterRef("pk"), **named))
 
 
 def named_by_adopted_text(**conditions):
@@ -34,8 +35,8 @@ def named_by_adopted_text(**conditions):
 
 
 def jurisdiction_choices():
-    # Plain values: as model instances, through a model choice field's server-side cursor, 200 jurisdictions
-    # cost a search page 4 ms more.
+    # Plain values: every list and search page writes this select, and model instances cost it measurably
+    # (docs/scaling.md).
     return Jurisdiction.objects.order_by("name").values_list("slug", "name")
 
 
@@ -53,9 +54,8 @@ class JurisdictionFilter(django_filters.ChoiceFilter):
 
 
 class OnePassSelect(forms.Select):
-    """A select written in one pass, straight from its choices. Through Django's option template a statewide
-    jurisdiction's thousands of departments and series took most of a second per list page; through its option
-    dictionaries and `format_html`, the 200 jurisdictions still took a third of a search page's time."""
+    """A select written in one pass, straight from its choices: Django's option template, and even its option
+    dictionaries, cost a list page most of its time for a statewide jurisdiction's departments (docs/scaling.md)."""
 
     def render(self, name, value, attrs=None, renderer=None):
         chosen = set(self.format_value(value))
@@ -71,6 +71,7 @@ class OnePassSelect(forms.Select):
 class ClassFilter(django_filters.FilterSet):
     jurisdiction = JurisdictionFilter(
         field_name="jurisdiction__slug",
+        label="Jurisdiction",
         choices=jurisdiction_choices,
         empty_label="Any jurisdiction",
         widget=OnePassSelect,
@@ -99,6 +100,8 @@ class ClassFilter(django_filters.FilterSet):
     )
     education = django_filters.ChoiceFilter(
         label="Easiest path needs at most",
+        help_text="Paths open to the public; an equivalent combination needs the least education of the paths it "
+        "combines.",
         choices=EDUCATION_CEILINGS,
         method="filter_education",
         empty_label="Any education",
@@ -167,10 +170,9 @@ class ClassFilter(django_filters.FilterSet):
         )
 
     def filter_education(self, queryset, name, value):
-        # A path that states no education, or no more than the ceiling; "equivalent combination"
-        # paths only restate the others' limits, so they do not count as an easier way in.
-        levels = [""] if value == NO_EDUCATION else ["", *EducationLevel.values[: EducationLevel.rank(value) + 1]]
-        return queryset.filter(current_version_has(Path, is_equivalent_combination=False, education_level__in=levels))
+        # The checker's rule for the lowest education a path lets one in with (qualifications.entry).
+        ceiling = "" if value == NO_EDUCATION else value
+        return queryset.filter(current_version_has(Path, entry.letting_in_with_at_most(ceiling)))
 
     def filter_path(self, queryset, name, value):
         return queryset.filter(current_version_has(Path, kind=value))

@@ -2,9 +2,7 @@
 
 from django.db import models, transaction
 
-from .vocabulary import VersionStatus
-
-PUBLIC_STATUSES = [VersionStatus.ADOPTED, VersionStatus.SUPERSEDED]
+from .vocabulary import PUBLIC_STATUSES, VersionStatus
 
 
 class AdoptedTextError(Exception):
@@ -22,6 +20,10 @@ class PartQuerySet(models.QuerySet):
 
     version_lookup = "version"
     owner = "version"
+
+    def in_force(self):
+        """Rows of the text in force of their class: its adopted version."""
+        return self.filter(**{f"{self.version_lookup}__status": VersionStatus.ADOPTED})
 
     def _public(self, queryset):
         return queryset.filter(**{f"{self.version_lookup}__status__in": PUBLIC_STATUSES})

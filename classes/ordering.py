@@ -1,8 +1,16 @@
-"""Admin inlines for the ordered parts of a version's text: reordered in one save despite unique positions,
-and editable only while the version is a draft."""
+"""Admin inlines for the ordered parts of a version's text: ordered by dragging (django-admin-sortable2) or from the
+keyboard (static/js/part-order.js), reordered in one save despite unique positions, and editable only while the
+version is a draft. A position is never typed: a new row goes last, so the form works without JavaScript too."""
 
+from adminsortable2.admin import (
+    CustomInlineFormSetMixin,
+    SortableInlineAdminMixin,
+    SortableStackedInline,
+    SortableTabularInline,
+)
 from django import forms
 from django.contrib import admin
+from django.db import models
 from django.db.models import F
 
 from .vocabulary import VersionStatus
@@ -12,6 +20,19 @@ PARKING_OFFSET = 1_000_000_000
 
 
 class OrderedPartForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A table's cells have their column's heading, not a label of their own: each input is named for itself.
+        for field in self.fields.values():
+            field.widget.attrs.setdefault("aria-label", str(field.label))
+
+    def _post_clean(self):
+        # A stored row left as it was is not saved (the formset skips it) and was valid when stored: checking it
+        # again would cost a query per constraint and per row, most of a long draft's save.
+        if self.instance.pk and not self.has_changed():
+            return
+        super()._post_clean()
+
     def _get_validation_exclusions(self):
         # The formset checks positions across all rows at once; a row-by-row look at the
         # database would refuse every swap, since the other row still holds the old position.
@@ -20,7 +41,7 @@ class OrderedPartForm(forms.ModelForm):
         return exclusions
 
 
-class OrderedPartFormSet(forms.BaseInlineFormSet):
+class OrderedPartFormSet(CustomInlineFormSetMixin, forms.BaseInlineFormSet):
     def clean(self):
         super().clean()
         taken = {}
@@ -32,6 +53,11 @@ class OrderedPartFormSet(forms.BaseInlineFormSet):
             if position in taken:
                 raise forms.ValidationError(f"Two items have position {position}. Give every item its own position.")
             taken[position] = form
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].widget.attrs["aria-label"] = "Delete this row"
 
     def save(self, commit=True):
         if commit:
@@ -74,13 +100,22 @@ class DraftTextInline:
         return text_is_editable(obj) and super().has_delete_permission(request, obj)
 
 
-class StackedOrderedInline(DraftTextInline, admin.StackedInline):
+class OrderedInline(DraftTextInline, SortableInlineAdminMixin):
     form = OrderedPartForm
     formset = OrderedPartFormSet
     extra = 0
+    classes = ["collapse"]  # each part folds; its heading says how many rows it has
+    # One line each, growing as it is typed (admin.css): a 40-item list stays a screen or two long.
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 1, "class": "part-line"})}}
+
+    @property
+    def media(self):
+        return super().media + forms.Media(js=["js/part-order.js"])
 
 
-class TabularOrderedInline(DraftTextInline, admin.TabularInline):
-    form = OrderedPartForm
-    formset = OrderedPartFormSet
-    extra = 0
+class StackedOrderedInline(OrderedInline, admin.StackedInline):
+    template = SortableStackedInline.template
+
+
+class TabularOrderedInline(OrderedInline, admin.TabularInline):
+    template = SortableTabularInline.template

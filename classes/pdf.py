@@ -56,3 +56,14 @@ def version_pdf(version):
 def packet_pdf(date, versions):
     """A meeting's packet: a contents page, then each version adopted on `date` from a new page."""
     return html_to_pdf(render_to_string("classes/packet.html", {"date": date, "versions": versions}))
+
+
+def adoption_packet_pdf(packet):
+    """A meeting's adoption packet (classes.packets.Packet): a cover naming the commission, the meeting and the
+    resolution, the contents, then each text as adopted from a new page."""
+    return html_to_pdf(render_to_string("packets/adoption.html", {"packet": packet}))
+
+
+def agenda_packet_pdf(packet):
+    """A meeting's agenda packet: its cover, then each proposed text, each after its comparison to the text in force."""
+    return html_to_pdf(render_to_string("packets/agenda.html", {"packet": packet}))

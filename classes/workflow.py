@@ -5,27 +5,12 @@ supersedes the text in force, an adopted text is never edited) hold whoever asks
 """
 
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 
-from . import search
-from .models import JobClass, Review, Version
-from .models.versions import PART_LISTS
+from . import occupations, structure
+from .models import JobClass, OpenVersionError, Review, Version
+from .publishing import catalogue_changed
 from .vocabulary import VersionStatus
-
-# What a new draft does not inherit from its source: identity, status, adoption and bookkeeping.
-NOT_COPIED = {
-    "id",
-    "number",
-    "status",
-    "adopted_on",
-    "adoption_reference",
-    "meeting",
-    "created_at",
-    "updated_at",
-    "updated_by",
-    "lock_version",
-}
 
 
 class WorkflowError(Exception):
@@ -35,48 +20,45 @@ class WorkflowError(Exception):
 def start_revision(job_class, *, by):
     """A new draft copied whole from the adopted version: every part and every structured fact."""
     with transaction.atomic():
-        job_class = JobClass.objects.select_for_update().get(pk=job_class.pk)
-        open_version = job_class.versions.open().first()
-        if open_version:
-            raise WorkflowError(
-                f"{job_class} already has version {open_version.number} {open_version.get_status_display().lower()}; "
-                "finish or return it before starting another."
-            )
+        try:
+            job_class = JobClass.objects.locked_for_new_version(job_class.pk)
+        except OpenVersionError as error:
+            raise WorkflowError(str(error)) from error
         source = job_class.versions.current().first()
         if source is None:
             raise WorkflowError(f"{job_class} has no adopted version to start a revision from.")
-        number = job_class.versions.aggregate(highest=Max("number"))["highest"] + 1
-        return copy_version(source, number=number, by=by)
+        return copy_version(source, number=job_class.next_version_number(), by=by)
 
 
 def copy_version(source, *, number, by):
-    fields = {
-        field.attname: getattr(source, field.attname)
-        for field in Version._meta.concrete_fields
-        if field.attname.removesuffix("_id") not in NOT_COPIED and field.attname not in NOT_COPIED
-    }
-    draft = Version(**fields, number=number, status=VersionStatus.DRAFT, updated_by=by)
+    """A draft of `source`'s class holding its whole text: every field of the version that is text, every part."""
+    text = {name: getattr(source, name) for name in ["job_class", *structure.text_fields()]}
+    draft = Version(**text, number=number, status=VersionStatus.DRAFT, updated_by=by)
     draft.save()
-    copied_paths = {}  # a source path's id: its copy, for the rules printed in it (Substitution.path)
-    for path in source.paths.all():
-        titles = list(path.titles.all())
-        source_id = path.pk
-        path.pk = path.id = None
-        path.version = draft
-        path.save()
-        copied_paths[source_id] = path
-        for title in titles:
-            title.pk = title.id = None
-            title.path = path
-            title.save()
-    for related_name in PART_LISTS:
-        for part in getattr(source, related_name).all():
-            part.pk = part.id = None
-            part.version = draft
-            if getattr(part, "path_id", None):
-                part.path = copied_paths[part.path_id]
-            part.save()
+    copies = {}
+    for part in structure.PARTS:
+        _copy_rows(part, source, draft, copies)
     return draft
+
+
+def _copy_rows(part, source, owner, copies):
+    """Copy `part`'s rows of `source` to `owner`, and their children; `copies` maps each copied row (model, key) to
+    its copy, so that a row naming another part's row (a substitution the path it is printed in) names the copy."""
+    for row in part.rows(source):
+        children = list(part.children.rows(row)) if part.children else []
+        original = (type(row), row.pk)
+        row.pk = row.id = None
+        setattr(row, part.owner, owner)
+        for field in row._meta.concrete_fields:
+            named = (field.related_model, getattr(row, field.attname)) if field.is_relation else None
+            if named in copies:
+                setattr(row, field.name, copies[named])
+        row.save()
+        copies[original] = row
+        for child in children:
+            child.pk = child.id = None
+            setattr(child, part.children.owner, row)
+            child.save()
 
 
 def propose(version, *, by, meeting=None):
@@ -84,14 +66,48 @@ def propose(version, *, by, meeting=None):
     with transaction.atomic():
         stored = _locked(version, VersionStatus.DRAFT, "be proposed")
         _check_meeting(meeting, stored.job_class)
-        _save(stored, status=VersionStatus.PROPOSED, meeting=meeting, updated_by=by)
+        _save(stored, status=VersionStatus.PROPOSED, meeting=meeting, proposed_by=by, updated_by=by)
     return _refreshed(version)
 
 
 def return_to_draft(version, *, by):
     with transaction.atomic():
         stored = _locked(version, VersionStatus.PROPOSED, "be returned to draft")
-        _save(stored, status=VersionStatus.DRAFT, updated_by=by)
+        _save(stored, status=VersionStatus.DRAFT, proposed_by=None, updated_by=by)
+    return _refreshed(version)
+
+
+def withdraw(version, *, by):
+    """The analyst who proposed a version takes it back: a draft again, on no meeting's agenda."""
+    with transaction.atomic():
+        stored = _locked(version, VersionStatus.PROPOSED, "be withdrawn")
+        if not stored.can_be_withdrawn_by(by):
+            proposer = stored.proposed_by.get_full_name() or stored.proposed_by.username if stored.proposed_by else ""
+            raise WorkflowError(
+                f"Only the analyst who proposed version {stored.number} of {stored.title}"
+                + (f", {proposer}," if proposer else "")
+                + " can withdraw it; the commission can return it to draft."
+            )
+        _save(stored, status=VersionStatus.DRAFT, meeting=None, proposed_by=None, updated_by=by)
+    return _refreshed(version)
+
+
+def put_on_agenda(version, *, by, meeting):
+    """Put a proposal on a meeting's agenda, or move it to another meeting's, at any time before adoption."""
+    with transaction.atomic():
+        stored = _locked(version, VersionStatus.PROPOSED, "be put on a meeting's agenda")
+        _check_meeting(meeting, stored.job_class)
+        _save(stored, meeting=meeting, updated_by=by)
+    return _refreshed(version)
+
+
+def take_off_agenda(version, *, by):
+    """Take a proposal off its meeting's agenda; it stays proposed, to no meeting yet."""
+    with transaction.atomic():
+        stored = _locked(version, VersionStatus.PROPOSED, "be taken off a meeting's agenda")
+        if stored.meeting_id is None:
+            raise WorkflowError(f"Version {stored.number} of {stored.title} is on no meeting's agenda.")
+        _save(stored, meeting=None, updated_by=by)
     return _refreshed(version)
 
 
@@ -101,33 +117,64 @@ def adopt(version, *, by, meeting=None, adopted_on=None, reference=None):
     The date and reference come from the meeting unless given; the class takes the new title and code.
     """
     with transaction.atomic():
+        _adopt(version, by=by, meeting=meeting, adopted_on=adopted_on, reference=reference)
+        catalogue_changed([version.job_class_id])
+    return _refreshed(version)
+
+
+def _adopt(version, *, by, meeting=None, adopted_on=None, reference=None):
+    """Adopt one version, inside the caller's transaction."""
+    job_class = JobClass.objects.select_for_update().get(pk=version.job_class_id)
+    stored = _locked(version, VersionStatus.PROPOSED, "be adopted")
+    meeting = meeting or stored.meeting
+    _check_meeting(meeting, job_class)
+    adopted_on = adopted_on or (meeting.date if meeting else None)
+    if adopted_on is None:
+        raise WorkflowError("Adoption needs a date: choose the meeting, or give the date of adoption.")
+    if reference is None:
+        reference = meeting.minutes_reference if meeting else ""
+    superseded = _supersede(job_class, stored)
+    stored.adopted_on, stored.adoption_reference, stored.meeting = adopted_on, reference, meeting
+    _save(
+        stored,
+        status=VersionStatus.ADOPTED,
+        adopted_on=adopted_on,
+        adoption_reference=reference,
+        meeting=meeting,
+        adoption_line=stored.adoption_line_once_adopted(supersedes=bool(superseded)),
+        updated_by=by,
+    )
+    job_class.title, job_class.code = stored.title, stored.code
+    job_class.save(update_fields=["title", "code"])
+
+
+def _supersede(job_class, stored):
+    """Make way for `stored` as the text in force of `job_class` (locked): its code free, its occupation suggested,
+    the text in force superseded. Returns the superseded versions."""
+    if stored.code:
+        holder = job_class.jurisdiction.classes.filter(code=stored.code).exclude(pk=job_class.pk).first()
+        if holder:
+            raise WorkflowError(f"Class code {stored.code} already belongs to {holder}; choose another code.")
+    occupations.suggest(stored)  # the text in force has an occupation, until an analyst confirms another
+    superseded = list(job_class.versions.current())
+    for current in superseded:
+        current.status = VersionStatus.SUPERSEDED
+        current.save(update_fields=["status", "updated_at"])
+    return superseded
+
+
+def record_adopted_text(version, *, adopted_on, reference, by):
+    """A draft taken as the adopted text of record: a spec the commission adopted before the portal, imported with
+    the dates it prints. It keeps the adoption line it prints (nothing is added: the portal did not adopt it), takes
+    the latest date printed as its adoption, and supersedes the text in force, all in one transaction."""
+    with transaction.atomic():
         job_class = JobClass.objects.select_for_update().get(pk=version.job_class_id)
-        stored = _locked(version, VersionStatus.PROPOSED, "be adopted")
-        meeting = meeting or stored.meeting
-        _check_meeting(meeting, job_class)
-        adopted_on = adopted_on or (meeting.date if meeting else None)
-        if adopted_on is None:
-            raise WorkflowError("Adoption needs a date: choose the meeting, or give the date of adoption.")
-        if reference is None:
-            reference = meeting.minutes_reference if meeting else ""
-        if stored.code:
-            holder = job_class.jurisdiction.classes.filter(code=stored.code).exclude(pk=job_class.pk).first()
-            if holder:
-                raise WorkflowError(f"Class code {stored.code} already belongs to {holder}; choose another code.")
-        for current in job_class.versions.current():
-            current.status = VersionStatus.SUPERSEDED
-            current.save(update_fields=["status", "updated_at"])
-        _save(
-            stored,
-            status=VersionStatus.ADOPTED,
-            adopted_on=adopted_on,
-            adoption_reference=reference,
-            meeting=meeting,
-            updated_by=by,
-        )
+        stored = _locked(version, VersionStatus.DRAFT, "be recorded as adopted")
+        _supersede(job_class, stored)
+        _save(stored, status=VersionStatus.ADOPTED, adopted_on=adopted_on, adoption_reference=reference, updated_by=by)
         job_class.title, job_class.code = stored.title, stored.code
         job_class.save(update_fields=["title", "code"])
-        search.index_classes([job_class.pk])
+        catalogue_changed([job_class.pk])
     return _refreshed(version)
 
 
@@ -135,7 +182,11 @@ def adopt_meeting(meeting, *, by):
     """Adopt every version proposed to the meeting, all or none."""
     with transaction.atomic():
         proposed = list(meeting.versions.filter(status=VersionStatus.PROPOSED).order_by("pk"))
-        return [adopt(version, by=by, meeting=meeting) for version in proposed]
+        for version in proposed:
+            _adopt(version, by=by, meeting=meeting)
+        if proposed:
+            catalogue_changed([version.job_class_id for version in proposed])
+    return [_refreshed(version) for version in proposed]
 
 
 def abolish(job_class, *, on, by):
@@ -146,7 +197,7 @@ def abolish(job_class, *, on, by):
             raise WorkflowError(f"{stored} was already abolished on {stored.abolished_on:%B %-d, %Y}.")
         stored.abolished_on = on
         stored.save(update_fields=["abolished_on"])
-        search.index_classes([stored.pk])
+        catalogue_changed([stored.pk])
     job_class.abolished_on = on
     return job_class
 
@@ -157,7 +208,12 @@ def record_review(job_class, *, by, on=None, note=""):
         raise WorkflowError(f"{job_class} was abolished; an abolished class is not reviewed.")
     if not job_class.versions.current().exists():
         raise WorkflowError(f"{job_class} has no adopted text to review.")
-    return Review.objects.create(job_class=job_class, reviewed_on=on or timezone.localdate(), reviewed_by=by, note=note)
+    with transaction.atomic():
+        review = Review.objects.create(
+            job_class=job_class, reviewed_on=on or timezone.localdate(), reviewed_by=by, note=note
+        )
+        catalogue_changed()
+    return review
 
 
 def _locked(version, status, action):

@@ -1,12 +1,13 @@
 """Admin for minimum qualifications: paths inline on their version, titles of promotional paths on the path."""
 
+from adminsortable2.admin import SortableAdminBase
 from django import forms
 from django.contrib import admin
 
 from classes.ordering import StackedOrderedInline, TabularOrderedInline, text_is_editable
 from classes.vocabulary import VersionStatus
 
-from .models import Definition, Path, Substitution, TimeInTitle
+from .models import Path, Substitution, TimeInTitle
 
 
 class PathInline(StackedOrderedInline):
@@ -30,7 +31,7 @@ class PathInline(StackedOrderedInline):
                     ("experience_years", "supervisory_years", "complete_years_only"),
                     ("experience_kinds", "excluded_experience"),
                     ("paid_experience", "part_time_accepted", "full_time_hours_per_week"),
-                    ("service", "status_required"),
+                    ("service", "status_required", "titles_combined"),
                 ]
             },
         ),
@@ -55,10 +56,6 @@ class SubstitutionInline(StackedOrderedInline):
         return formset
 
 
-class DefinitionInline(TabularOrderedInline):
-    model = Definition
-
-
 class TimeInTitleInline(TabularOrderedInline):
     model = TimeInTitle
     autocomplete_fields = ["job_class"]
@@ -76,7 +73,7 @@ class PathForm(forms.ModelForm):
 
 
 @admin.register(Path)
-class PathAdmin(admin.ModelAdmin):
+class PathAdmin(SortableAdminBase, admin.ModelAdmin):
     """Reached from a version's page to name the titles a promotional path accepts.
 
     Like the version's own page, it is read-only unless the version is a draft, superusers included.

@@ -8,11 +8,11 @@ from itertools import islice
 from django.db.models import Prefetch, Q
 
 from classes.models import Version
+from classes.vocabulary import EducationLevel, PathKind, SubstitutionKind
 
-from .checker import MET, evaluate
+from .checker import MET, MET_ON_CONDITION, evaluate
 from .models import Path
 from .rules import Questions, Rules
-from .vocabulary import EducationLevel, PathKind, SubstitutionKind
 
 # Candidates read (with all their paths) and evaluated at a time: few at first, as a page of matches often fills
 # from the first candidates, then more and more for a profile that few classes accept.
@@ -35,8 +35,13 @@ CATALOGUE_QUESTIONS = Questions(
 @dataclass
 class Match:
     version: object
-    met: list  # the path results met
+    met: list  # the path results met, or met on condition
     assumed: list  # what the best of them takes as confirmed; empty where nothing is assumed
+
+    @property
+    def on_condition(self):
+        """Whether no path is met outright: each met one asks for something still to be obtained."""
+        return all(result.outcome == MET_ON_CONDITION for result in self.met)
 
     @property
     def job_class(self):
@@ -47,11 +52,11 @@ def classes_met(profile, *, jurisdiction=None):
     """Matches in title order, found lazily: candidates narrowed in SQL on the paths' structured facts are read a
     chunk at a time and evaluated, so a page costs what it takes to fill it, not what the whole catalogue holds."""
     for version in candidates(profile, jurisdiction):
-        rules = Rules.from_version(version)
-        rules = Rules(paths=tuple(p for p in rules.paths if not p.is_promotional), substitutions=rules.substitutions)
-        met = [result for result in evaluate(rules, profile, assume_confirmed=True) if result.outcome == MET]
+        rules = Rules.from_version(version).of_kind(PathKind.OPEN_COMPETITIVE)
+        results = evaluate(rules, profile, assume_confirmed=True)
+        met = [result for result in results if result.outcome in (MET, MET_ON_CONDITION)]
         if met:
-            fewest = min(met, key=lambda result: len(result.assumed))
+            fewest = min(met, key=lambda result: (result.outcome != MET, len(result.assumed)))
             yield Match(version, met, fewest.assumed)
 
 
@@ -78,10 +83,9 @@ def candidates(profile, jurisdiction):
         )
         & (Q(supervisory_years__isnull=True) | Q(supervisory_years__lte=_years_up(supervisory_months)))
     )
-    paths = Path.objects.filter(
+    paths = Path.objects.in_force().filter(
         within_reach | Q(is_equivalent_combination=True),
         kind=PathKind.OPEN_COMPETITIVE,
-        version__status="adopted",
         version__job_class__abolished_on__isnull=True,
     )
     if jurisdiction:
@@ -89,7 +93,12 @@ def candidates(profile, jurisdiction):
     versions = (
         Version.objects.filter(pk__in=paths.values("version"))
         .select_related("job_class__jurisdiction", "department")
-        .prefetch_related(Prefetch("paths", Path.objects.prefetch_related("titles")), "substitutions", "definitions")
+        .prefetch_related(
+            Prefetch("paths", Path.objects.prefetch_related("titles")),
+            "substitutions",
+            "special_requirements",
+            "definitions",
+        )
         .order_by("job_class__title", "pk")
     )
     after, size = None, FIRST_CHUNK

@@ -1,22 +1,28 @@
-"""Screening an applicant against a version's paths: met, not met or cannot tell, each with reasons.
+"""Screening an applicant against a version's paths: met, met on condition, not met or cannot tell, with reasons.
 
 `evaluate(rules, profile)` is a pure function: it reads no database and writes nothing. The rules it
 applies where a spec states none are stated here and on the checker's page: a full-time week is 40
-hours; 30 semester credit hours are one year of college; a degree counts at least 60 (associate),
-120 (bachelor's), 150 (master's) or 180 (doctorate) credit hours.
+hours; 30 semester credit hours are one year of college, and a quarter unit two-thirds of a semester hour;
+a degree counts at least 60 (associate), 120 (bachelor's), 150 (master's) or 180 (doctorate) credit hours.
+Where a fact that decides a path was not recorded, or the spec lets a rule the checker does not apply close a
+gap, the answer is "cannot tell", never a guess.
 """
 
+import datetime
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from fractions import Fraction
-from itertools import pairwise
 
+from classes.vocabulary import EducationLevel, SubstitutionKind
+
+from .combination import combination
+from .outcomes import CANNOT_TELL, MET, MET_ON_CONDITION, NOT_MET, OUTCOME_LABELS, Check, PathResult, overall
 from .profile import FULL_TIME_HOURS
-from .rules import PathRule, norm, unique
-from .vocabulary import EducationLevel
+from .rules import norm
+from .wording import amount, level_label, listing, years
 
-MET, NOT_MET, CANNOT_TELL = "met", "not_met", "cannot_tell"
-OUTCOME_LABELS = {MET: "You appear to meet this path", NOT_MET: "Not met yet", CANNOT_TELL: "Cannot tell"}
+__all__ = ["CANNOT_TELL", "MET", "MET_ON_CONDITION", "NOT_MET", "OUTCOME_LABELS", "evaluate", "overall"]
+
 CREDITS_PER_YEAR = 30
 DEGREE_CREDITS = {
     EducationLevel.HIGH_SCHOOL: 0,
@@ -25,92 +31,48 @@ DEGREE_CREDITS = {
     EducationLevel.MASTER: 150,
     EducationLevel.DOCTORATE: 180,
 }
+# What each kind of substitution the checker does not apply itself could stand in for.
+SUBSTITUTES_FOR = {
+    SubstitutionKind.EDUCATION_FOR_EXPERIENCE: {"experience"},
+    SubstitutionKind.EXPERIENCE_FOR_EDUCATION: {"education", "credits"},
+    SubstitutionKind.EXPERIENCE_FOR_EXPERIENCE: {"experience"},
+    SubstitutionKind.CERTIFICATION_FOR_EDUCATION: {"education", "credits"},
+    SubstitutionKind.CERTIFICATION_FOR_EXPERIENCE: {"experience"},
+    SubstitutionKind.OTHER: {"education", "credits", "experience", "licence"},
+}
 
 
-@dataclass
-class PathResult:
-    rule: object
-    outcome: str
-    reasons: list = field(default_factory=list)
-    gaps: list = field(default_factory=list)  # what would close the gap, where it is not met
-    assumed: list = field(default_factory=list)  # confirmations taken as given (catalogue-wide screening)
+@dataclass(frozen=True)
+class Counted:
+    """An applicant's work that counts under a JobsRule, in full-time months."""
 
-    @property
-    def outcome_label(self):
-        return OUTCOME_LABELS[self.outcome]
+    months: Fraction
+    supervisory_months: Fraction
+    notes: list  # why some work did not count
 
 
-@dataclass
-class Check:
-    outcome: str
-    reason: str
-    gap: str = ""
-
-
-def evaluate(rules, profile, *, assume_confirmed=False):
+def evaluate(rules, profile, *, assume_confirmed=False, today=None):
     """One result per path of `rules`, in order. With `assume_confirmed`, a field of study, kind of
     experience or subject of credit hours that the applicant could not be asked about counts as confirmed,
-    and the result says so."""
-    screen = _Screen(rules, profile, assume_confirmed)
+    and the result says so. A licence is current if it is on `today` (by default, today)."""
+    screen = _Screen(rules, profile, assume_confirmed, today or datetime.date.today())
     return [screen.path(rule) for rule in rules.paths]
 
 
-def overall(results):
-    """Met if any path is met; else cannot tell if any path cannot tell; else not met."""
-    outcomes = {result.outcome for result in results}
-    if MET in outcomes:
-        return MET
-    return CANNOT_TELL if CANNOT_TELL in outcomes or not results else NOT_MET
-
-
-def years(amount):
-    """A duration in years, as words: "2 years 6 months", "1 year", "7.5 months"."""
-    months = Fraction(amount) * 12
-    whole_years, rest = divmod(months, 12)
-    rest_text = f"{float(rest):.1f}".removesuffix(".0")
-    if rest_text == "12":  # 11.96 months print as a year
-        whole_years, rest_text = whole_years + 1, "0"
-    parts = []
-    if whole_years:
-        parts.append(f"{whole_years} year{'s' if whole_years != 1 else ''}")
-    if rest_text != "0" or not parts:
-        parts.append(f"{rest_text} month{'s' if rest_text != '1' else ''}")
-    return " ".join(parts)
-
-
-def amount(number):
-    """A count as printed: 12, or 11.5 where the applicant gave a part."""
-    return f"{float(number):.2f}".rstrip("0").rstrip(".")
-
-
-def listing(names, last="or"):
-    names = list(names)
-    if not names:
-        return ""
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {last} {names[-1]}"
-
-
-def level_label(level):
-    return EducationLevel(level).label if level else "no diploma or degree"
-
-
-def college_years(profile):
-    """Years of college the profile shows: its credits, and at least what its degree stands for."""
-    credits = max(profile.college_credits, DEGREE_CREDITS.get(profile.education_level, 0))
-    return Fraction(credits) / CREDITS_PER_YEAR
-
-
 class _Screen:
-    def __init__(self, rules, profile, assume_confirmed):
+    full_week = FULL_TIME_HOURS
+
+    def __init__(self, rules, profile, assume_confirmed, today):
         self.rules = rules
         self.profile = profile
         self.assume = assume_confirmed
+        self.today = today
         self.version_fields = rules.all_education_fields()
 
     def path(self, rule):
-        result = PathResult(rule, MET)
+        assumed = []
         if rule.is_equivalent_combination:
-            checks = self.combination(rule, result)
+            checks = combination(self, rule, assumed)
         elif not rule.is_recorded:
             checks = [
                 Check(
@@ -122,47 +84,53 @@ class _Screen:
         else:
             checks = [
                 *self.titles(rule),
-                *self.education(rule, result),
-                *self.credit_hours(rule.credit_hours, rule.credit_hour_subjects, result),
-                *self.experience(rule, result),
+                *self.education(rule, assumed),
+                *self.credit_hours(rule, assumed),
+                *self.experience(rule, assumed),
             ]
-        result.assumed = list(dict.fromkeys(result.assumed))  # one rule may lean on the same assumption twice
-        result.reasons = [check.reason for check in checks]
-        result.gaps = [check.gap for check in checks if check.gap and check.outcome != MET]
-        outcomes = {check.outcome for check in checks}
-        result.outcome = NOT_MET if NOT_MET in outcomes else CANNOT_TELL if CANNOT_TELL in outcomes else MET
-        return result
+        checks += self.licences(rule, assumed)
+        return PathResult.of_checks(rule, self.unapplied_substitutions(rule, checks), assumed)
+
+    # What the applicant has
+
+    @staticmethod
+    def degree_years(level):
+        return Fraction(DEGREE_CREDITS.get(level, 0), CREDITS_PER_YEAR)
+
+    def college_years(self):
+        """Years of college the profile shows: its credits, and at least what its degree stands for."""
+        credits = max(self.profile.college_credits, DEGREE_CREDITS.get(self.profile.education_level, 0))
+        return Fraction(credits) / CREDITS_PER_YEAR
 
     # Confirmations: the applicant picks from the spec's own list; nothing is matched by guessing.
 
-    def confirmed(self, chosen, listed, what, result):
+    def confirmed(self, chosen, listed, what, assumed):
         picked = [name for name in listed if norm(name) in chosen]
         if picked:
             return True, picked[0]
         if self.assume:
-            result.assumed.append(f"{what} one of: {listing(listed)}")
+            assumed.append(f"{what} one of: {listing(listed)}")
             return True, None
         return False, None
 
-    def degree_in(self, fields, result):
-        return self.confirmed(self.profile.degree_fields, fields, "your education is in", result)
+    def degree_in(self, fields, assumed):
+        return self.confirmed(self.profile.degree_fields, fields, "your education is in", assumed)
 
     # Education
 
-    def education(self, rule, result):
+    def education(self, rule, assumed):
         checks = []
         have = self.profile.education_level
         if rule.education_level:
             need = EducationLevel(rule.education_level)
+            said = f"Needs: {need.label}. You have: {level_label(have)}."
             if have and EducationLevel.rank(have) >= EducationLevel.rank(need):
-                checks.append(Check(MET, f"Needs: {need.label}. You have: {level_label(have)}."))
+                checks.append(Check(MET, said))
             else:
-                checks.append(
-                    Check(NOT_MET, f"Needs: {need.label}. You have: {level_label(have)}.", f"{need.label} or higher.")
-                )
+                checks.append(Check(NOT_MET, said, f"{need.label} or higher.", about="education"))
         if rule.education_fields:
             fields = listing(rule.education_fields)
-            ok, picked = self.degree_in(rule.education_fields, result)
+            ok, picked = self.degree_in(rule.education_fields, assumed)
             if ok:
                 said = f"you confirmed “{picked}”" if picked else "assumed, not confirmed"
                 checks.append(Check(MET, f"Needs the education in {fields}: {said}."))
@@ -172,140 +140,209 @@ class _Screen:
                         NOT_MET,
                         f"Needs the education in {fields}; you have not confirmed that yours is.",
                         f"Education in {fields}.",
+                        about="education",
                     )
                 )
+        if rule.names_unrecorded("fields"):
+            checks.append(
+                Check(
+                    CANNOT_TELL,
+                    "The path names the field the education must be in, but the fields were not recorded; "
+                    "read its text above.",
+                    about="education",
+                )
+            )
         return checks
 
-    def credit_hours(self, need, subjects, result):
-        if not need:
-            return []
-        have = self.profile.credit_hours.get(norm(subjects), Fraction(0))
-        if have >= need:
-            return [Check(MET, f"Needs {need} credit hours in {subjects}; you have {amount(have)}.")]
-        if self.assume and norm(subjects) not in self.profile.credit_hours:  # assumed only where never asked
-            result.assumed.append(f"{need} credit hours in {subjects}")
-            return [Check(MET, f"Needs {need} credit hours in {subjects}: assumed, not confirmed.")]
-        short = need - have
-        return [
-            Check(
-                NOT_MET,
-                f"Needs {need} credit hours in {subjects}; you have {amount(have)}.",
-                f"{amount(short)} more credit hour{'s' if short != 1 else ''} in {subjects}.",
+    def credit_hours(self, rule, assumed):
+        checks = []
+        need, subjects = rule.credit_hours_needed, rule.credit_hour_subjects
+        if need:
+            have = self.profile.credit_hours.get(norm(subjects), Fraction(0))
+            said = f"Needs {amount(need)} credit hours in {subjects}; you have {amount(have)}."
+            if have >= need:
+                checks.append(Check(MET, said))
+            elif self.assume and norm(subjects) not in self.profile.credit_hours:  # assumed only where never asked
+                assumed.append(f"{amount(need)} credit hours in {subjects}")
+                checks.append(Check(MET, f"Needs {amount(need)} credit hours in {subjects}: assumed, not confirmed."))
+            else:
+                short = need - have
+                gap = f"{amount(short)} more credit hour{'s' if short != 1 else ''} in {subjects}."
+                checks.append(Check(NOT_MET, said, gap, about="credits"))
+        if rule.total_credit_hours:
+            total, have = rule.total_credit_hours, self.college_years() * CREDITS_PER_YEAR
+            said = f"Needs {total} semester credit hours of college in all; you have {amount(have)}."
+            short = total - have
+            checks.append(
+                Check(MET, said)
+                if short <= 0
+                else Check(
+                    NOT_MET,
+                    said,
+                    f"{amount(short)} more credit hour{'s' if short != 1 else ''} of college.",
+                    about="credits",
+                )
             )
-        ]
+        return checks
 
     # Experience
 
-    def counted(self, jobs_rule, result):
-        """(months, supervisory months, notes) of the profile's work that counts under `jobs_rule`, in full-time
-        equivalent: part-time at its share of the stated full-time week (else 40 hours), never more than full time.
-        """
-        kinds, paid, part_time, full_week = jobs_rule
+    def counted(self, jobs, assumed):
+        """The profile's work that counts under `jobs` (a JobsRule), in full-time equivalent: part-time at its share
+        of the full-time week, never more than full time."""
         months = supervisory = Fraction(0)
         notes = []
         unconfirmed = False
+        excluded = {norm(kind) for kind in jobs.excluded}
         for n, job in enumerate(self.profile.jobs, 1):
             name = f"job {n}{f' ({job.title})' if job.title else ''}"
-            if kinds and not job.kinds & {norm(kind) for kind in kinds}:
+            if job.kinds & excluded:
+                kind = next(kind for kind in jobs.excluded if norm(kind) in job.kinds)
+                notes.append(f"{name} is {kind}, which the spec says does not count")
+                continue
+            if jobs.kinds and not job.kinds & {norm(kind) for kind in jobs.kinds}:
                 if not self.assume:
                     if job.months:
-                        notes.append(f"{name} is not confirmed as {listing(kinds)}, so it does not count")
+                        notes.append(f"{name} is not confirmed as {listing(jobs.kinds)}, so it does not count")
                     continue
                 unconfirmed = True
-            if paid and not job.paid:
+            if jobs.service and norm(jobs.service) not in job.services:
+                if not self.assume:
+                    if job.months:
+                        notes.append(
+                            f"{name} is not confirmed as in the service of {jobs.service}, so it does not count"
+                        )
+                    continue
+                assumed.append(f"your experience is in the service of {jobs.service}")
+            if jobs.paid and not job.paid:
                 notes.append(f"{name} was unpaid, and the experience must be paid")
                 continue
-            share = min(job.hours_per_week / full_week, Fraction(1))
-            if share < 1 and part_time is False:
+            share = min(job.hours_per_week / jobs.full_week, Fraction(1))
+            if share < 1 and jobs.part_time is False:
                 notes.append(f"{name} was part-time, and this path asks for full-time experience")
                 continue
             months += job.months * share
             if job.supervisory:
                 supervisory += job.months * share
         if unconfirmed:
-            result.assumed.append(f"your experience is of the kind named: {listing(kinds)}")
-        return months, supervisory, notes
+            assumed.append(f"your experience is of the kind named: {listing(jobs.kinds)}")
+        if self.assume and jobs.excluded and self.profile.jobs:
+            assumed.append(f"none of your work is {listing(jobs.excluded)}")
+        return Counted(months, supervisory, notes)
 
-    def experience(self, rule, result):
+    def experience(self, rule, assumed):
         if rule.experience_years is None:
             if rule.experience_kinds or rule.supervisory_years:
-                return [Check(CANNOT_TELL, "The path names experience but the years it needs were not recorded.")]
+                return [
+                    Check(
+                        CANNOT_TELL,
+                        "The path names experience but the years it needs were not recorded.",
+                        about="experience",
+                    )
+                ]
             return []
-        full_week = rule.full_time_hours_per_week or FULL_TIME_HOURS
-        jobs_rule = (rule.experience_kinds, rule.paid_experience, rule.part_time_accepted, full_week)
-        months, supervisory_months, notes = self.counted(jobs_rule, result)
-        have = months / 12
+        if rule.names_unrecorded("kinds"):
+            return [
+                Check(
+                    CANNOT_TELL,
+                    f"Needs {years(rule.experience_years)} of experience of a kind its text names, but the kinds "
+                    "were not recorded, so the checker cannot tell which of your work counts; read its text above.",
+                    about="experience",
+                )
+            ]
+        jobs = rule.jobs_rule(self.full_week)
+        counted = self.counted(jobs, assumed)
+        have, notes = counted.months / 12, counted.notes
+        if rule.complete_years_only:
+            have = Fraction(math.floor(have))
+            notes = [*notes, "only complete years count"]
         need = rule.experience_years
         what = "paid experience" if rule.paid_experience else "experience"
         if rule.experience_kinds:
             what += f" in {listing(rule.experience_kinds)}"
         basis = (
-            f"full-time equivalent, at {full_week} hours a week"
-            if full_week != FULL_TIME_HOURS
+            f"full-time equivalent, at {jobs.full_week} hours a week"
+            if jobs.full_week != FULL_TIME_HOURS
             else "full-time equivalent"
         )
         said = f"Needs {years(need)} of {what}; you have {years(have)} ({basis})"
         said += "".join(f"; {note}" for note in notes) + "."
-        checks = []
-        if have >= need:
-            checks.append(Check(MET, said))
-        else:
-            checks.append(self.substituted(rule, have, need, said, result))
+        checks = [Check(MET, said) if have >= need else self.substituted(rule, have, need, said, assumed)]
         if rule.supervisory_years:
-            have_supervisory = supervisory_months / 12
+            have_supervisory = counted.supervisory_months / 12
             sup_said = f"Needs {years(rule.supervisory_years)} of it supervisory; you have {years(have_supervisory)}."
             short = rule.supervisory_years - have_supervisory
             checks.append(
                 Check(MET, sup_said)
                 if short <= 0
-                else Check(NOT_MET, sup_said, f"{years(short)} more of supervisory {what}.")
+                else Check(NOT_MET, sup_said, f"{years(short)} more of supervisory {what}.", about="experience")
             )
         return checks
 
-    def substituted(self, rule, have, need, said, result):
-        """The experience check where the profile is short of `need`: substitutions may close the gap."""
-        best, unrated = Fraction(0), None
-        best_rule = None
-        for substitution in self.rules.substitutions:
-            if not substitution.is_education_for_experience:
-                continue
-            if substitution.years_per_year is None:
-                unrated = substitution
-                continue
-            credit = self.substitution_credit(rule, substitution, need, result)
-            if credit > best:
-                best, best_rule = credit, substitution
+    def substituted(self, rule, have, need, said, assumed):
+        """The experience check where the profile is short of `need`: the rated substitutions of education for
+        experience that belong to this path may close the gap."""
+        best, best_rule = Fraction(0), None
+        for substitution in self.rules.substitutions_for(rule):
+            if substitution.is_applied:
+                credit = self.substitution_credit(rule, substitution, need, assumed)
+                if credit > best:
+                    best, best_rule = credit, substitution
         if have + best >= need:
             return Check(
                 MET,
                 f"{said} Your education substitutes for {years(best)} of it, under the rule “{best_rule.text}”",
             )
-        required = Fraction(DEGREE_CREDITS.get(rule.education_level, 0), CREDITS_PER_YEAR)
-        if unrated and college_years(self.profile) > required:
-            return Check(
-                CANNOT_TELL,
-                f"{said} The spec lets education substitute (“{unrated.text}”) but states no rate, "
-                "so the commission decides how much of yours counts.",
-                f"{years(need - have)} more experience, or the commission's credit for your education.",
-            )
-        gap = f"{years(need - have - best)} more experience"
         if best:
             said += f" Your education substitutes for {years(best)} of it (“{best_rule.text}”)."
-        return Check(NOT_MET, said, gap + ".")
+        return Check(NOT_MET, said, f"{years(need - have - best)} more experience.", about="experience")
 
-    def substitution_credit(self, rule, substitution, need, result):
+    def substitution_credit(self, rule, substitution, need, assumed):
         """Years of experience the profile's education replaces under `substitution`, within its cap and floor."""
         beyond = substitution.education_beyond or rule.education_level or EducationLevel.HIGH_SCHOOL
         fields = rule.education_fields or self.version_fields
         if substitution.in_path_fields and fields:
-            ok, _ = self.degree_in(fields, result)
+            ok, _ = self.degree_in(fields, assumed)
             if not ok:
                 return Fraction(0)
-        extra = max(college_years(self.profile) - Fraction(DEGREE_CREDITS[beyond], CREDITS_PER_YEAR), Fraction(0))
+        extra = max(self.college_years() - self.degree_years(beyond), Fraction(0))
         credit = extra * substitution.years_per_year
         if substitution.cap_years is not None:
             credit = min(credit, substitution.cap_years)
         return max(min(credit, need - (substitution.floor_years or 0)), Fraction(0))
+
+    def unapplied_substitutions(self, rule, checks):
+        """Unmet checks that a substitution the checker does not apply (no rate, or a kind it cannot weigh) could
+        close, where the applicant has something it could count: the commission decides, so "cannot tell"."""
+        rules = [s for s in self.rules.substitutions_for(rule) if not s.is_applied and self.could_count(rule, s)]
+        if not rules:
+            return checks
+        for check in checks:
+            if check.outcome != NOT_MET:
+                continue
+            could = next((s for s in rules if check.about in SUBSTITUTES_FOR[s.kind]), None)
+            if could and could.is_education_for_experience:
+                check.outcome = CANNOT_TELL
+                check.reason += (
+                    f" The spec lets education substitute (“{could.text}”) but states no rate, so the commission "
+                    "decides how much of yours counts."
+                )
+            elif could:
+                check.outcome = CANNOT_TELL
+                check.reason += (
+                    f" The spec lets something else stand in for it (“{could.text}”), which the checker does not "
+                    "weigh, so the commission decides whether what you have counts."
+                )
+        return checks
+
+    def could_count(self, rule, substitution):
+        """Whether the applicant may have anything the substitution counts. A licence or certificate standing in
+        for something is named only in the rule's words, so the checker cannot ask whether the applicant holds it."""
+        if substitution.kind == SubstitutionKind.EDUCATION_FOR_EXPERIENCE:
+            return self.college_years() > self.degree_years(substitution.education_beyond or rule.education_level)
+        if substitution.kind in (SubstitutionKind.EXPERIENCE_FOR_EDUCATION, SubstitutionKind.EXPERIENCE_FOR_EXPERIENCE):
+            return any(job.months for job in self.profile.jobs)
+        return True
 
     # Promotional titles
 
@@ -318,6 +355,8 @@ class _Screen:
             if need is not None
         ]
         asked = listing(f"{title} ({years(need)})" for title, need, _ in held)
+        if rule.titles_combined:
+            return [self.combined_titles(held)]
         met = next(((title, have) for title, need, have in held if have >= need), None)
         if met:
             return [
@@ -333,131 +372,75 @@ class _Screen:
                 f"Needs permanent competitive status as one of: {asked}. "
                 f"You have {listing(have, 'and') if have else 'none of them'}.",
                 gap + ".",
+                about="titles",
             )
         ]
 
-    # Equivalent combination
-
-    def combination(self, rule, result):
-        """Education and experience traded along the limits of the other open-competitive paths.
-
-        Each other path is a point (years of college it asks, years of experience, supervisory years, credit
-        hours); between two points the requirements move in a straight line, and beyond the ends they stay
-        at the end's. The applicant meets the combination if, counting some of their college (up to all of
-        it), every requirement at that point is met.
-        """
-        anchors = [
-            p
-            for p in self.rules.paths
-            if not p.is_promotional and not p.is_equivalent_combination and p.experience_years is not None
-        ]
-        if not anchors:
-            return [
-                Check(
-                    CANNOT_TELL,
-                    "This path is an equivalent combination of the others' limits, but no other path records "
-                    "years of experience to combine.",
-                )
-            ]
-        by_college = {}  # where two paths ask the same college, the one asking less experience sets the limit
-        for point in sorted(
-            (
-                Fraction(DEGREE_CREDITS.get(p.education_level, 0), CREDITS_PER_YEAR),
-                p.experience_years,
-                p.supervisory_years or Fraction(0),
-                Fraction(p.credit_hours or 0),
+    def combined_titles(self, held):
+        """Time in any of the titles counted together, toward the one number of years the path asks."""
+        names = listing([title for title, _, _ in held])
+        needs = {need for _, need, _ in held}
+        have = sum(status for _, _, status in held)
+        if len(needs) > 1:
+            return Check(
+                CANNOT_TELL,
+                f"Needs permanent competitive status in {names}, combined, but the years recorded differ by title; "
+                "read its text above.",
+                about="titles",
             )
-            for p in anchors
-        ):
-            by_college.setdefault(point[0], point)
-        points = list(by_college.values())
-        names = listing((p.label for p in anchors), "and")
-        lowest = min(anchors, key=lambda p: DEGREE_CREDITS.get(p.education_level, 0)).education_level
-        checks = []
-        if lowest:
-            checks.extend(self.education(_only_level(lowest), result))
-        fields = tuple(unique(name for p in anchors for name in p.education_fields))
-        college = college_years(self.profile)
-        if fields:
-            ok, _ = self.degree_in(fields, result)
-            if not ok:
-                college = Fraction(0)
-        college = min(college, points[-1][0])
-        kinds = tuple(unique(kind for p in anchors for kind in p.experience_kinds))
-        paid = any(p.paid_experience for p in anchors)
-        part_time = False if any(p.part_time_accepted is False for p in anchors) else None
-        full_week = max((p.full_time_hours_per_week or FULL_TIME_HOURS) for p in anchors)
-        months, supervisory_months, notes = self.counted((kinds, paid, part_time, full_week), result)
-        have, have_supervisory = months / 12, supervisory_months / 12
-        subjects = [p.credit_hour_subjects for p in anchors if p.credit_hours]
-        credits = max((self.profile.credit_hours.get(norm(s), Fraction(0)) for s in subjects), default=Fraction(0))
-        if subjects and self.assume and not any(norm(s) in self.profile.credit_hours for s in subjects):
-            credits = Fraction(10**6)
-            result.assumed.append(f"credit hours in {listing(subjects)}")
+        need = needs.pop()
+        said = f"Needs {years(need)} of permanent competitive status in {names}, combined; you have {years(have)}."
+        if have >= need:
+            return Check(MET, said)
+        return Check(NOT_MET, said, f"{years(need - have)} more in {names}.", about="titles")
 
-        def needs(at):
-            return tuple(_along(points, at, column) for column in (1, 2, 3))
+    # Licences and certificates
 
-        start = points[0][0]
-        steps = [start + Fraction(n, CREDITS_PER_YEAR) for n in range(int((college - start) * CREDITS_PER_YEAR) + 1)]
-        # The most college that makes the combination met: usually the most there is, so looked for from the top.
-        meeting = next((at for at in reversed(steps) if _meets(needs(at), have, have_supervisory, credits)), None)
-        counted_at = meeting if meeting is not None else max(college, start)
-        exp_need, sup_need, credit_need = needs(counted_at)
-        said = (
-            f"Within the limits of {names}: counting {years(counted_at)} of college, the combination needs "
-            f"{years(exp_need)} of experience"
-            + (f" ({years(sup_need)} supervisory)" if sup_need else "")
-            + (f" and {math.ceil(credit_need)} credit hours in {listing(subjects, 'or')}" if credit_need else "")
-            + f"; you have {years(have)} (full-time equivalent)"
-            + (f", {years(have_supervisory)} supervisory" if sup_need else "")
-            + (f" and {amount(credits)} credit hours" if credit_need and not self.assume else "")
-            + "".join(f"; {note}" for note in notes)
-            + "."
+    def licences(self, rule, assumed):
+        return [self.licence(licence, assumed) for licence in self.rules.licences_for(rule)]
+
+    def licence(self, licence, assumed):
+        """One licence requirement: met where every licence it names is current; where one is not, met on condition
+        if it may be obtained after applying, not met if it is needed sooner, cannot tell if when is not recorded."""
+        held = {name: self.profile.licences.get(norm(name)) for name in licence.names}
+        names = listing(licence.names, "and")
+        what = f"the special requirement “{licence.source}”" if licence.source else names
+        missing = [name for name, entry in held.items() if not (entry and entry.current_on(self.today))]
+        if not missing:
+            expiring = [entry.expires_on for entry in held.values() if entry.expires_on]
+            until = f", current until {min(expiring).isoformat()}" if expiring else ""
+            return Check(MET, f"Needs {names}; you hold {'them' if len(held) > 1 else 'it'}{until}.")
+        if self.assume and not licence.after_appointment and not any(held[name] for name in missing):
+            assumed.append(f"you hold {listing(missing, 'and')}")
+            return Check(MET, f"Needs {names}: assumed, not confirmed.")
+        lapsed = [name for name in missing if held[name]]
+        have = f"yours {'has' if len(lapsed) == 1 else 'have'} lapsed ({listing(lapsed, 'and')})" if lapsed else ""
+        have = have or "you have not said you hold it"
+        short = listing(missing, "and")
+        if licence.after_appointment:
+            condition = f"A current {short} {licence.when}."
+            return Check(
+                MET_ON_CONDITION,
+                f"Needs {what}, which may be obtained after applying: {licence.when}; {have}.",
+                condition=condition,
+                about="licence",
+            )
+        if len(licence.names) > 1 and len(missing) < len(licence.names):
+            return Check(
+                CANNOT_TELL,
+                f"Needs {names}; you hold some of them. Whether one of them is enough was not recorded; "
+                "read its text above.",
+                f"A current {short}, if all are needed.",
+                about="licence",
+            )
+        if not licence.needed_by:
+            return Check(
+                CANNOT_TELL,
+                f"Needs {what}; {have}. When it must be held was not recorded, so the checker cannot tell "
+                "whether you may obtain it after applying.",
+                f"A current {short}.",
+                about="licence",
+            )
+        return Check(
+            NOT_MET, f"Needs {names} {licence.when}; {have}.", f"A current {short} {licence.when}.", about="licence"
         )
-        if meeting is not None:
-            checks.append(Check(MET, said))
-        elif college < start:
-            checks.append(
-                Check(
-                    NOT_MET,
-                    f"{said} Every path asks for at least {years(start)} of college.",
-                    f"{years(start - college)} more of college.",
-                )
-            )
-        else:
-            gaps = []
-            if exp_need > have:
-                gaps.append(f"{years(exp_need - have)} more experience")
-            if sup_need > have_supervisory:
-                gaps.append(f"{years(sup_need - have_supervisory)} more supervisory experience")
-            if credit_need > credits:
-                gaps.append(f"{math.ceil(credit_need - credits)} more credit hours in {listing(subjects, 'or')}")
-            gap = ", ".join(gaps) or "more education or experience"
-            least_college = needs(start)[0]  # counting less college asks more experience and fewer credit hours
-            if credit_need > credits and counted_at != start and least_college > have:
-                counting = f"counting {years(start)} of college" if start else "counting no college"
-                gap += f"; or, {counting}, {years(least_college - have)} more experience"
-            checks.append(Check(NOT_MET, said, gap + "."))
-        return checks
-
-
-def _only_level(level):
-    return PathRule(label="", education_level=level)
-
-
-def _along(points, at, column):
-    """The requirement in `column` at `at` years of college: a straight line between neighbouring points,
-    flat beyond the ends."""
-    if at <= points[0][0]:
-        return points[0][column]
-    for (x0, *row0), (x1, *row1) in pairwise(points):
-        if at <= x1:
-            y0, y1 = row0[column - 1], row1[column - 1]
-            return y0 + (y1 - y0) * (at - x0) / (x1 - x0)
-    return points[-1][column]
-
-
-def _meets(needs, have, have_supervisory, credits):
-    experience, supervisory, credit_hours = needs
-    return have >= experience and have_supervisory >= supervisory and credits >= credit_hours

@@ -2,8 +2,9 @@
 
 from django import forms
 
+from classes.vocabulary import EducationLevel, PathKind
+
 from .profile import MOST_JOBS, MOST_YEARS
-from .vocabulary import EducationLevel
 
 FIRST_JOBS = 2  # blank job entries a new form shows; "Add another job" adds one more
 
@@ -15,11 +16,20 @@ def years_field(label, **kwargs):
 
 
 class ProfileForm(forms.Form):
-    """Education, credit hours and time in title; jobs come in `JobFormSet` beside it."""
+    """The examination, education, credit hours, time in title and licences; jobs come in `JobFormSet` beside it."""
 
     def __init__(self, questions, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.questions = questions
+        if len(questions.examinations) > 1:
+            self.fields["examination"] = forms.ChoiceField(
+                label="The examination you are applying to",
+                help_text="The overall answer is for this examination; every path is still shown.",
+                choices=[(kind, PathKind(kind).label) for kind in questions.examinations],
+                initial=questions.examinations[0],
+                widget=forms.RadioSelect,
+                required=False,  # unanswered: the first kind, as the JSON does
+            )
         if questions.education:
             self.fields["education_level"] = forms.ChoiceField(
                 label="Highest education you have completed",
@@ -54,21 +64,61 @@ class ProfileForm(forms.Form):
                 max_digits=6,
                 decimal_places=1,
             )
+        if questions.credits:
+            self.fields["credit_units"] = forms.ChoiceField(
+                label="My credit hours are",
+                help_text="A quarter unit counts as two-thirds of a semester hour.",
+                choices=[("semester", "Semester hours"), ("quarter", "Quarter units")],
+                initial="semester",
+                widget=forms.RadioSelect,
+                required=False,
+            )
         for n, title in enumerate(questions.titles):
-            self.fields[f"status_{n}"] = years_field(f"Years of permanent competitive status as {title}")
+            self.fields[f"status_{n}"] = years_field(
+                f"Years of permanent competitive status as {title}",
+                help_text="Provisional, temporary and traineeship time does not count.",
+            )
+        for n, name in enumerate(questions.licences):
+            self.fields[f"licence_{n}"] = forms.ChoiceField(
+                label=name,
+                choices=[
+                    ("", "I do not hold it"),
+                    ("current", "I hold it, current"),
+                    ("expired", "I held it; it has lapsed"),
+                ],
+                required=False,
+            )
+            self.fields[f"licence_expires_{n}"] = forms.DateField(
+                label=f"{name}: expires on",
+                help_text="If it has an expiry date, e.g. 2027-06-30.",
+                required=False,
+            )
+
+    def group(self, prefix):
+        return [self[name] for name in self.fields if name.startswith(prefix)]
+
+    @property
+    def examination_group(self):
+        return self.group("examination")
 
     @property
     def education_group(self):
-        return [self[name] for name in self.fields if not name.startswith("status_")]
+        return [self[name] for name in self.fields if not name.startswith(("status_", "licence_", "examination"))]
 
     @property
     def status_group(self):
-        return [self[name] for name in self.fields if name.startswith("status_")]
+        return self.group("status_")
+
+    @property
+    def licence_group(self):
+        return self.group("licence_")
 
     def profile_data(self, jobs):
         """The profile in the shape the JSON interface takes, from this form and the valid job forms."""
         data = self.cleaned_data
         return {
+            "examination": data.get("examination", ""),
+            "credit_units": data.get("credit_units", ""),
             "education_level": data.get("education_level", ""),
             "college_credits": str(data.get("college_credits") or 0),
             "degree_fields": data.get("degree_fields", []),
@@ -78,6 +128,15 @@ class ProfileForm(forms.Form):
             },
             "status": {title: str(data.get(f"status_{n}") or 0) for n, title in enumerate(self.questions.titles)},
             "jobs": [form.job_data() for form in jobs if form.has_time()],
+            "licenses": [
+                {
+                    "name": name,
+                    "status": data[f"licence_{n}"],
+                    "expires_on": expires.isoformat() if (expires := data.get(f"licence_expires_{n}")) else None,
+                }
+                for n, name in enumerate(self.questions.licences)
+                if data.get(f"licence_{n}")
+            ],
         }
 
 
@@ -109,11 +168,21 @@ class JobForm(forms.Form):
             self.fields["supervisory"] = forms.BooleanField(
                 label="In this work I supervised other employees", required=False
             )
-        if questions.experience_kinds:
+        if questions.experience_kinds or questions.excluded_kinds:
             self.fields["kinds"] = forms.MultipleChoiceField(
                 label="This work was",
-                help_text="Tick each kind of experience this job gave you, as the specification names it.",
-                choices=[(name, name) for name in questions.experience_kinds],
+                help_text="Tick each kind of work this job was, as the specification names it, including any it says "
+                "does not count.",
+                choices=[(name, name) for name in (*questions.experience_kinds, *questions.excluded_kinds)],
+                widget=forms.CheckboxSelectMultiple,
+                required=False,
+            )
+
+        if questions.services:
+            self.fields["services"] = forms.MultipleChoiceField(
+                label="This work was in the service of",
+                help_text="Tick the employer's service this job was in, as the specification names it.",
+                choices=[(name, name) for name in questions.services],
                 widget=forms.CheckboxSelectMultiple,
                 required=False,
             )
@@ -133,6 +202,7 @@ class JobForm(forms.Form):
             "paid": data.get("paid", "yes") != "no",
             "supervisory": bool(data.get("supervisory")),
             "kinds": data.get("kinds", []),
+            "services": data.get("services", []),
         }
 
 

@@ -4,18 +4,20 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from classes.fields import LinesField
 from classes.immutability import GuardedPart, PathPartQuerySet
 from classes.models import JobClass, Version
 from classes.models.parts import VersionPart
-from classes.vocabulary import in_vocabulary
-
-from .vocabulary import EducationLevel, LicenseNeededBy, PathKind, StatusRequired, SubstitutionKind
+from classes.vocabulary import (
+    EducationLevel,
+    LicenseNeededBy,
+    PathKind,
+    StatusRequired,
+    SubstitutionKind,
+    in_vocabulary,
+)
 
 YEARS = {"max_digits": 4, "decimal_places": 2, "null": True, "blank": True}
-
-
-def one_per_line(text):
-    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 class Path(VersionPart):
@@ -40,6 +42,7 @@ class Path(VersionPart):
     label = models.CharField(max_length=20, blank=True, help_text="The label as printed, e.g. “A)”, “(A)”, “1.”.")
     text = models.TextField(help_text="The path word for word, including a trailing “; OR” if printed.")
     is_equivalent_combination = models.BooleanField(
+        "equivalent combination",
         default=False,
         help_text="The path is “an equivalent combination of training and experience” within the limits of the others.",
     )
@@ -50,13 +53,15 @@ class Path(VersionPart):
         blank=True,
         help_text="Lowest education the path requires. Empty if it states none.",
     )
-    education_fields = models.TextField(
-        blank=True, help_text="Fields of study the degree must be in, one per line, as printed. Empty if any field."
+    education_fields = LinesField(
+        "fields of study",
+        blank=True,
+        help_text="Fields of study the degree must be in, one per line, as printed. Empty if any field.",
     )
     credit_hours = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="Credit hours required in the subjects below."
     )
-    credit_hour_subjects = models.TextField(blank=True, help_text="Subjects the credit hours must be in, one per line.")
+    credit_hour_subjects = LinesField(blank=True, help_text="Subjects the credit hours must be in, one per line.")
     quarter_units = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
@@ -70,11 +75,14 @@ class Path(VersionPart):
         "including 12 in accounting”: 60 here, 12 above). Empty means not stated.",
     )
 
-    experience_years = models.DecimalField(**YEARS, help_text="Years of experience required.")
-    experience_kinds = models.TextField(
-        blank=True, help_text="Kinds of work that count as the experience, one per line, as printed."
+    experience_years = models.DecimalField("years of experience", **YEARS, help_text="Years of experience required.")
+    experience_kinds = LinesField(
+        "kinds of experience",
+        blank=True,
+        help_text="Kinds of work that count as the experience, one per line, as printed.",
     )
-    excluded_experience = models.TextField(
+    excluded_experience = LinesField(
+        "work that does not count",
         blank=True,
         default="",
         db_default="",
@@ -85,12 +93,14 @@ class Path(VersionPart):
         null=True, blank=True, help_text="Yes where the text requires paid experience; empty where it does not say."
     )
     part_time_accepted = models.BooleanField(
+        "part-time accepted",
         null=True,
         blank=True,
         help_text="Yes where the text accepts “its part-time equivalent”; No where it requires full-time only; "
         "empty where it does not say.",
     )
     full_time_hours_per_week = models.PositiveSmallIntegerField(
+        "full-time hours a week",
         null=True,
         blank=True,
         help_text="Hours a week the text counts as full-time, where it states a rule. Empty means not stated.",
@@ -103,7 +113,8 @@ class Path(VersionPart):
         blank=True,
         help_text="Yes where the text counts complete years of experience only. Empty means not stated.",
     )
-    licenses = models.TextField(
+    licenses = LinesField(
+        "licences and certificates",
         blank=True,
         default="",
         db_default="",
@@ -141,6 +152,13 @@ class Path(VersionPart):
         help_text="The standing in that service a promotional path asks for: permanent status, or current "
         "employment. Empty means not stated.",
     )
+    titles_combined = models.BooleanField(
+        "time in titles combined",
+        null=True,
+        blank=True,
+        help_text="Yes where a promotional path counts time in its titles together (“in any one or a combination "
+        "of these titles”); No where it asks the time in one title. Empty means not stated.",
+    )
 
     class Meta(VersionPart.Meta):
         constraints = [
@@ -162,15 +180,23 @@ class Path(VersionPart):
 
     @property
     def education_field_list(self):
-        return one_per_line(self.education_fields)
+        return LinesField.items(self.education_fields)
 
     @property
     def experience_kind_list(self):
-        return one_per_line(self.experience_kinds)
+        return LinesField.items(self.experience_kinds)
 
     @property
     def credit_hour_subject_list(self):
-        return one_per_line(self.credit_hour_subjects)
+        return LinesField.items(self.credit_hour_subjects)
+
+    @property
+    def excluded_experience_list(self):
+        return LinesField.items(self.excluded_experience)
+
+    @property
+    def license_list(self):
+        return LinesField.items(self.licenses)
 
 
 class TimeInTitle(GuardedPart):
@@ -237,13 +263,18 @@ class Substitution(VersionPart):
         help_text="Only education beyond this level counts (“education beyond an Associate's degree”).",
     )
     in_path_fields = models.BooleanField(
-        default=False, help_text="The education must be in the fields the paths list (“in the fields noted above”)."
+        "in the paths' fields",
+        default=False,
+        help_text="The education must be in the fields the paths list (“in the fields noted above”).",
     )
     years_per_year = models.DecimalField(
         **YEARS, help_text="Years of experience one year of education replaces (1 for “year for year”)."
     )
-    cap_years = models.DecimalField(**YEARS, help_text="Most years that may be substituted (“up to two years”).")
+    cap_years = models.DecimalField(
+        "cap in years", **YEARS, help_text="Most years that may be substituted (“up to two years”)."
+    )
     floor_years = models.DecimalField(
+        "floor in years",
         **YEARS,
         help_text="Experience that must remain however much is substituted (“One year of experience is required”).",
     )

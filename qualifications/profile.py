@@ -1,18 +1,34 @@
 """An applicant's profile: read from JSON-shaped data, checked against the questions, never stored."""
 
+import datetime
 import math
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from .rules import norm
-from .vocabulary import EducationLevel
+from classes.vocabulary import EducationLevel, PathKind
+
+from .rules import QUARTER_TO_SEMESTER, norm
 
 FULL_TIME_HOURS = 40  # a week of full-time work where a path states no rule of its own
 MOST_JOBS = 50
 MOST_YEARS = 80
-PROFILE_KEYS = {"education_level", "college_credits", "degree_fields", "credit_hours", "jobs", "status"}
-JOB_KEYS = {"title", "years", "months", "hours_per_week", "paid", "supervisory", "kinds"}
+PROFILE_KEYS = {
+    "examination",
+    "education_level",
+    "college_credits",
+    "credit_units",
+    "degree_fields",
+    "credit_hours",
+    "jobs",
+    "status",
+    "licenses",
+}
+JOB_KEYS = {"title", "years", "months", "hours_per_week", "paid", "supervisory", "kinds", "services"}
+LICENCE_KEYS = {"name", "status", "expires_on"}
+CREDIT_UNITS = ("semester", "quarter")
+LICENCE_STATUSES = ("current", "expired")
+MOST_LICENCES = 50
 # Plain decimals only: Fraction would also read "1e999999999", and build that number.
 DECIMAL = re.compile(r"\d{1,7}(\.\d{1,6})?|\.\d{1,6}")
 
@@ -34,7 +50,19 @@ class Job:
     paid: bool = True
     supervisory: bool = False
     kinds: frozenset = frozenset()  # `norm`ed names of the kinds of experience the applicant confirms
+    services: frozenset = frozenset()  # `norm`ed names of the services (employers) the applicant confirms it was in
     title: str = ""
+
+
+@dataclass(frozen=True)
+class Licence:
+    """A licence or certificate the applicant holds or held, by the name the spec prints."""
+
+    current: bool
+    expires_on: datetime.date | None = None
+
+    def current_on(self, day):
+        return self.current and (self.expires_on is None or self.expires_on >= day)
 
 
 @dataclass(frozen=True)
@@ -42,9 +70,11 @@ class Profile:
     education_level: str = ""  # the highest completed, an EducationLevel value; empty for none
     college_credits: Fraction = Fraction(0)  # semester credit hours earned in all, if more than the degree's
     degree_fields: frozenset = frozenset()  # `norm`ed fields the applicant confirms the degree is in
-    credit_hours: dict = field(default_factory=dict)  # `norm`ed subjects → credit hours
+    credit_hours: dict = field(default_factory=dict)  # `norm`ed subjects → semester credit hours
     jobs: tuple = ()
     status: dict = field(default_factory=dict)  # `norm`ed title → years of permanent competitive status
+    licences: dict = field(default_factory=dict)  # `norm`ed name → Licence
+    examination: str = ""  # the examination applied to, a PathKind value; empty: not said
 
 
 def read_profile(data, questions=None):
@@ -79,14 +109,72 @@ class _Reader:
         elif not isinstance(jobs, list) or len(jobs) > MOST_JOBS:
             self.errors.append(f"jobs must be a list of at most {MOST_JOBS} entries.")
             jobs = []
+        # Quarter units are read as semester hours, two-thirds each, so every rule compares semester hours.
+        units = self.choice(data.get("credit_units"), "credit_units", CREDIT_UNITS) or "semester"
+        scale = QUARTER_TO_SEMESTER if units == "quarter" else 1
+        credit_hours = self.amounts(data.get("credit_hours"), "credit_hours", "credit_subjects", most=1000)
         return Profile(
+            examination=self.choice(data.get("examination"), "examination", self.examinations()),
             education_level=level,
-            college_credits=self.number(data.get("college_credits"), "college_credits", most=1000),
+            college_credits=self.number(data.get("college_credits"), "college_credits", most=1000) * scale,
             degree_fields=self.names(data.get("degree_fields"), "degree_fields", "degree_fields"),
-            credit_hours=self.amounts(data.get("credit_hours"), "credit_hours", "credit_subjects", most=1000),
+            credit_hours={subject: hours * scale for subject, hours in credit_hours.items()},
             jobs=tuple(job for n, entry in enumerate(jobs, 1) if (job := self.job(entry, n))),
             status=self.amounts(data.get("status"), "status", "titles", most=MOST_YEARS),
+            licences=self.licences(data.get("licenses")),
         )
+
+    def examinations(self):
+        """The kinds of examination a profile may choose: with questions, those of the spec's paths."""
+        return PathKind.values if self.questions is None else self.questions.examinations
+
+    def choice(self, value, where, choices):
+        if value in (None, ""):
+            return ""
+        if value not in choices:
+            self.errors.append(f"{where} must be one of: {', '.join(choices)}, or empty.")
+            return ""
+        return value
+
+    def licences(self, entries):
+        if entries is None:
+            return {}
+        if not isinstance(entries, list) or len(entries) > MOST_LICENCES:
+            self.errors.append(f"licenses must be a list of at most {MOST_LICENCES} entries.")
+            return {}
+        allowed = self.allowed("licences")
+        held = {}
+        for n, entry in enumerate(entries, 1):
+            where = f"licenses[{n}]"
+            if not isinstance(entry, dict):
+                self.errors.append(f"{where} must be an object.")
+                continue
+            for key in sorted(set(entry) - LICENCE_KEYS):
+                self.errors.append(
+                    f"{where}: “{str(key)[:40]}” is not part of a licence; use: {', '.join(sorted(LICENCE_KEYS))}."
+                )
+            name = entry.get("name")
+            if not isinstance(name, str) or not name.strip():
+                self.errors.append(f"{where}.name must be the licence's name.")
+                continue
+            if allowed is not None and norm(name) not in allowed:
+                choices = "; ".join(allowed.values()) or "none: this spec names no licence"
+                self.errors.append(f"{where}: “{name[:60]}” is not a name this spec prints. Choose from: {choices}.")
+                continue
+            status = self.choice(entry.get("status"), f"{where}.status", LICENCE_STATUSES) or "current"
+            held[norm(name)] = Licence(status == "current", self.date(entry.get("expires_on"), f"{where}.expires_on"))
+        return held
+
+    def date(self, value, where):
+        if value in (None, ""):
+            return None
+        if isinstance(value, str) and len(value) == 10:  # fromisoformat also reads week dates and times
+            try:
+                return datetime.date.fromisoformat(value)
+            except ValueError:
+                pass
+        self.errors.append(f"{where} must be a date written YYYY-MM-DD, such as 2027-06-30.")
+        return None
 
     def job(self, entry, n):
         where = f"jobs[{n}]"
@@ -108,7 +196,8 @@ class _Reader:
             hours_per_week=Fraction(hours),
             paid=self.flag(entry.get("paid", True), f"{where}.paid"),
             supervisory=self.flag(entry.get("supervisory", False), f"{where}.supervisory"),
-            kinds=self.names(entry.get("kinds"), f"{where}.kinds", "experience_kinds"),
+            kinds=self.names(entry.get("kinds"), f"{where}.kinds", "experience_kinds", "excluded_kinds"),
+            services=self.names(entry.get("services"), f"{where}.services", "services"),
             title=title[:200],
         )
 
@@ -139,19 +228,19 @@ class _Reader:
             return False
         return value
 
-    def allowed(self, question):
+    def allowed(self, *questions):
         """The printed names a list may hold, by `norm`; None where any name will do (no questions given)."""
         if self.questions is None:
             return None
-        return {norm(name): name for name in getattr(self.questions, question)}
+        return {norm(name): name for question in questions for name in getattr(self.questions, question)}
 
-    def names(self, values, where, question):
+    def names(self, values, where, *questions):
         if values is None:
             return frozenset()
         if not isinstance(values, list) or not all(isinstance(value, str) for value in values):
             self.errors.append(f"{where} must be a list of names.")
             return frozenset()
-        allowed = self.allowed(question)
+        allowed = self.allowed(*questions)
         unknown = [value for value in values if allowed is not None and norm(value) not in allowed]
         if unknown:
             choices = "; ".join(allowed.values()) or "none: this spec names no such list"

@@ -1,9 +1,19 @@
 """A version's minimum qualifications as plain values the checker reads, and the questions they raise."""
 
+import re
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import NamedTuple
 
-from .vocabulary import PathKind, SubstitutionKind
+from classes.vocabulary import LicenseNeededBy, PathKind, SpecialRequirementKind, SubstitutionKind
+
+# Special requirements that are a licence or certificate an applicant can say they hold.
+LICENCE_REQUIREMENTS = {
+    SpecialRequirementKind.DRIVERS_LICENSE,
+    SpecialRequirementKind.LICENSE,
+    SpecialRequirementKind.CERTIFICATION,
+}
+QUARTER_TO_SEMESTER = Fraction(2, 3)  # a quarter unit is two-thirds of a semester hour
 
 
 def norm(text):
@@ -25,11 +35,83 @@ def unique(names):
     return kept
 
 
+# Words by which a path's text names what its facts should hold: the kind of work, the field of study. Where the
+# text has them and the facts are empty, the importer did not read them, and the checker says it cannot tell.
+NAMED_IN_TEXT = {
+    "kinds": re.compile(r"\bexperience\s+(in|as|with|performing|involving|doing)\b(?!\s+any\b)", re.IGNORECASE),
+    "fields": re.compile(r"\b(degree|major|diploma)\s+(in|with a major in)\b(?!\s+any\b)", re.IGNORECASE),
+}
+
+
+def ordinal(n):
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+class TitleRule(NamedTuple):
+    """Years of permanent status in a named title that a promotional path accepts."""
+
+    title: str
+    years: Fraction | None
+
+
+class LicenceRule(NamedTuple):
+    """Licences or certificates a path or a special requirement asks for, and when they must be held."""
+
+    names: tuple  # as printed
+    needed_by: str = ""  # a LicenseNeededBy value; empty: not recorded
+    within_months: int | None = None
+    source: str = ""  # the special requirement's words, where it is one; empty for the path's own
+
+    @property
+    def after_appointment(self):
+        """Whether an applicant may still obtain it after applying: a condition of appointment, not of admission."""
+        return self.needed_by in (LicenseNeededBy.APPOINTMENT, LicenseNeededBy.WITHIN_PERIOD)
+
+    @property
+    def when(self):
+        if self.needed_by == LicenseNeededBy.WITHIN_PERIOD and self.within_months:
+            return f"within {self.within_months} months of appointment"
+        return {
+            LicenseNeededBy.APPLICATION: "when you apply",
+            LicenseNeededBy.EXAMINATION: "by the examination",
+            LicenseNeededBy.APPOINTMENT: "by appointment",
+            LicenseNeededBy.WITHIN_PERIOD: "within a period after appointment",
+        }.get(self.needed_by, "")
+
+    @classmethod
+    def from_special_requirement(cls, requirement):
+        """A special requirement stands beside the minimum qualifications: a condition of appointment, which an
+        applicant may still meet after applying (a path's own licence says when, where its text does)."""
+        name = requirement.get_kind_display() if requirement.kind == SpecialRequirementKind.DRIVERS_LICENSE else ""
+        return cls(
+            names=(name or requirement.text.strip()[:200],),
+            needed_by=LicenseNeededBy.APPOINTMENT,
+            source=requirement.text.strip(),
+        )
+
+
+@dataclass(frozen=True)
+class JobsRule:
+    """Which of an applicant's jobs count as a path's experience, and how."""
+
+    kinds: tuple = ()  # kinds of work that count; empty: any
+    excluded: tuple = ()  # kinds of work the text says never count
+    paid: bool | None = None  # True: unpaid work does not count
+    part_time: bool | None = None  # False: part-time work does not count
+    full_week: int = 40  # hours a week that count as full time
+    service: str = ""  # whose service the work must be in, as printed; empty: any employer's
+
+
 @dataclass(frozen=True)
 class PathRule:
-    """One path's structured facts; None or empty means the text does not state it."""
+    """One path's structured facts; None or empty means the text does not state it.
 
-    label: str
+    `id` is the path's key, which an adopted version keeps; `label` is the label as printed, empty where the text
+    prints none."""
+
+    label: str = ""
+    id: int | None = None
+    position: int = 0
     kind: str = PathKind.OPEN_COMPETITIVE
     text: str = ""
     is_equivalent_combination: bool = False
@@ -37,18 +119,28 @@ class PathRule:
     education_fields: tuple = ()
     credit_hours: int | None = None
     credit_hour_subjects: str = ""
+    quarter_units: int | None = None
+    total_credit_hours: int | None = None
     experience_years: Fraction | None = None
     experience_kinds: tuple = ()
+    excluded_experience: tuple = ()
     paid_experience: bool | None = None
     part_time_accepted: bool | None = None
     full_time_hours_per_week: int | None = None
     supervisory_years: Fraction | None = None
-    titles: tuple = ()  # (title, years) pairs: status in any one of them qualifies
+    complete_years_only: bool | None = None
+    service: str = ""
+    titles: tuple = ()  # TitleRules: status in any one of them qualifies, or in all together where combined
+    titles_combined: bool | None = None
+    licences: LicenceRule | None = None
 
     @classmethod
     def from_path(cls, path):
+        licences = path.license_list
         return cls(
-            label=path.label or f"Path {path.position}",
+            label=path.label,
+            id=path.pk,
+            position=path.position,
             kind=path.kind,
             text=path.text,
             is_equivalent_combination=path.is_equivalent_combination,
@@ -56,22 +148,65 @@ class PathRule:
             education_fields=tuple(path.education_field_list),
             credit_hours=path.credit_hours,
             credit_hour_subjects="; ".join(path.credit_hour_subject_list),
+            quarter_units=path.quarter_units,
+            total_credit_hours=path.total_credit_hours,
             experience_years=fraction(path.experience_years),
             experience_kinds=tuple(path.experience_kind_list),
+            excluded_experience=tuple(path.excluded_experience_list),
             paid_experience=path.paid_experience,
             part_time_accepted=path.part_time_accepted,
             full_time_hours_per_week=path.full_time_hours_per_week,
             supervisory_years=fraction(path.supervisory_years),
-            titles=tuple((title.title, fraction(title.years)) for title in path.titles.all()),
+            complete_years_only=path.complete_years_only,
+            service=path.service,
+            titles=tuple(TitleRule(title.title, fraction(title.years)) for title in path.titles.all()),
+            titles_combined=path.titles_combined,
+            licences=LicenceRule(tuple(licences), path.license_needed_by, path.license_within_months)
+            if licences
+            else None,
+        )
+
+    def names_unrecorded(self, what):
+        """Whether the text names `what` ("kinds" of work, "fields" of study) and the facts hold none."""
+        recorded = self.experience_kinds if what == "kinds" else self.education_fields
+        return not recorded and bool(NAMED_IN_TEXT[what].search(self.text))
+
+    @property
+    def name(self):
+        """What the checker calls the path: its printed label, or where it prints none, its place in the text."""
+        return self.label or f"The {ordinal(self.position)} path (no printed label)"
+
+    @property
+    def in_sentence(self):
+        """The path as a sentence names it: "path 2", "path (A)", or "the 3rd path" where it prints no label."""
+        return f"path {self.label.rstrip('.:')}" if self.label else f"the {ordinal(self.position)} path"
+
+    @property
+    def credit_hours_needed(self):
+        """Semester credit hours in the subjects the path asks, where it states them in quarter units only."""
+        if self.credit_hours:
+            return Fraction(self.credit_hours)
+        return self.quarter_units * QUARTER_TO_SEMESTER if self.quarter_units else None
+
+    def jobs_rule(self, full_week):
+        return JobsRule(
+            self.experience_kinds,
+            self.excluded_experience,
+            self.paid_experience,
+            self.part_time_accepted,
+            self.full_time_hours_per_week or full_week,
+            self.service,
         )
 
     @property
     def is_recorded(self):
-        """Whether any requirement of the path has been read into facts (else only its text says it)."""
+        """Whether any requirement of the path has been read into facts (else only its text says it). A licence alone
+        is not enough: a path asks one beside other requirements far more often than on its own."""
         return bool(
             self.education_level
             or self.education_fields
-            or self.credit_hours
+            or self.credit_hours_needed
+            or self.total_credit_hours
             or self.experience_years is not None
             or self.titles
         )
@@ -94,10 +229,12 @@ class SubstitutionRule:
     years_per_year: Fraction | None = None
     cap_years: Fraction | None = None
     floor_years: Fraction | None = None
+    path_id: int | None = None  # the path it is printed in, which it alone applies to; None: every path
 
     @classmethod
     def from_substitution(cls, substitution):
         return cls(
+            path_id=substitution.path_id,
             kind=substitution.kind,
             text=substitution.text,
             education_beyond=substitution.education_beyond,
@@ -111,6 +248,15 @@ class SubstitutionRule:
     def is_education_for_experience(self):
         return self.kind == SubstitutionKind.EDUCATION_FOR_EXPERIENCE
 
+    @property
+    def is_applied(self):
+        """Whether the checker applies the rule itself: education for experience at a stated rate. Any other rule
+        the commission applies, and the checker says it cannot tell where the rule could close a gap."""
+        return self.is_education_for_experience and self.years_per_year is not None
+
+    def applies_to(self, path):
+        return self.path_id is None or self.path_id == path.id
+
 
 @dataclass(frozen=True)
 class Rules:
@@ -118,16 +264,44 @@ class Rules:
 
     paths: tuple
     substitutions: tuple = ()
+    licences: tuple = ()  # LicenceRules of the special requirements, which every path shares
     definitions: tuple = field(default=(), compare=False)  # (term, text) pairs
 
     @classmethod
     def from_version(cls, version):
-        """Built from a version whose paths (with titles), substitutions and definitions are prefetched."""
+        """Built from a version whose paths (with titles), substitutions, special requirements and definitions are
+        prefetched."""
         return cls(
             paths=tuple(PathRule.from_path(path) for path in version.paths.all()),
             substitutions=tuple(SubstitutionRule.from_substitution(s) for s in version.substitutions.all()),
+            licences=tuple(
+                LicenceRule.from_special_requirement(requirement)
+                for requirement in version.special_requirements.all()
+                if requirement.kind in LICENCE_REQUIREMENTS
+            ),
             definitions=tuple((d.term, d.text) for d in version.definitions.all()),
         )
+
+    def of_kind(self, kind):
+        """The same rules with only the paths of one kind (open-competitive or promotional)."""
+        return Rules(
+            tuple(p for p in self.paths if p.kind == kind), self.substitutions, self.licences, self.definitions
+        )
+
+    def substitutions_for(self, path):
+        return [substitution for substitution in self.substitutions if substitution.applies_to(path)]
+
+    def licences_for(self, path):
+        return [*([path.licences] if path.licences else []), *self.licences]
+
+    @property
+    def kinds(self):
+        """The examinations the paths belong to, open-competitive first."""
+        return tuple(kind for kind in PathKind.values if any(p.kind == kind for p in self.paths))
+
+    def examination(self, chosen):
+        """The examination an answer is for: the one chosen, else the first the paths belong to."""
+        return chosen or next(iter(self.kinds), PathKind.OPEN_COMPETITIVE)
 
     def all_education_fields(self):
         return unique(name for path in self.paths for name in path.education_fields)
@@ -149,6 +323,10 @@ class Questions:
     paid: bool
     supervisory: bool
     titles: tuple
+    excluded_kinds: tuple = ()
+    services: tuple = ()  # whose service a path's experience must be in: each job says whether it was
+    licences: tuple = ()
+    examinations: tuple = ()  # the kinds of examination the paths belong to: the applicant chooses among them
 
     @classmethod
     def for_rules(cls, rules):
@@ -158,16 +336,25 @@ class Questions:
         experience = any(p.experience_years is not None for p in paths)
         return cls(
             education=combination or education_substitution or any(p.education_level for p in paths),
-            college_credits=combination or education_substitution,
+            college_credits=combination or education_substitution or any(p.total_credit_hours for p in paths),
             degree_fields=tuple(rules.all_education_fields()),
-            credit_subjects=tuple(unique(p.credit_hour_subjects for p in paths if p.credit_hours)),
+            credit_subjects=tuple(unique(p.credit_hour_subjects for p in paths if p.credit_hours_needed)),
             experience=experience,
             experience_kinds=tuple(unique(kind for p in paths for kind in p.experience_kinds)),
             paid=any(p.paid_experience for p in paths),
             supervisory=any(p.supervisory_years for p in paths),
             titles=tuple(unique(title for p in paths if p.is_promotional for title, _ in p.titles)),
+            excluded_kinds=tuple(unique(kind for p in paths if p.experience_years for kind in p.excluded_experience)),
+            services=tuple(unique(p.service for p in paths if p.experience_years is not None and p.service)),
+            licences=tuple(unique(name for p in paths for licence in rules.licences_for(p) for name in licence.names)),
+            examinations=rules.kinds,
         )
 
     @property
     def anything(self):
-        return bool(self.education or self.experience or self.credit_subjects or self.titles)
+        return bool(self.education or self.experience or self.credit_subjects or self.titles or self.licences)
+
+    @property
+    def credits(self):
+        """Whether the applicant gives credit hours, so may say they are quarter units."""
+        return bool(self.college_credits or self.credit_subjects)

@@ -16,7 +16,9 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
 from classes.models import Jurisdiction, Version
+from classes.vocabulary import PathKind
 
+from .answers import answer_json, questions_json
 from .catalogue import CATALOGUE_QUESTIONS, page_of_matches
 from .checker import OUTCOME_LABELS, evaluate, overall
 from .forms import profile_forms
@@ -55,10 +57,11 @@ def check(request, jurisdiction_slug, class_slug):
 
     posted = request.POST if request.method == "POST" else None
     form, jobs = profile_forms(questions, posted)
-    results, status = None, 200
+    examination, results, status = None, None, 200
     if posted is not None and "add_job" not in posted:
         if form.is_valid() and jobs.is_valid():
-            results = evaluate(rules, read_profile(form.profile_data(jobs), questions))
+            profile = read_profile(form.profile_data(jobs), questions)
+            results, examination = evaluate(rules, profile), rules.examination(profile.examination)
         else:
             status = 400
     context = {
@@ -69,7 +72,8 @@ def check(request, jurisdiction_slug, class_slug):
         "form": form,
         "jobs": jobs,
         "results": results,
-        "outcome": overall(results) if results is not None else None,
+        "examination_label": PathKind(examination).label if examination else "",
+        "outcome": overall(results, examination) if results is not None else None,
         "outcome_labels": OUTCOME_LABELS,
         "notice": NOTICE,
     }
@@ -89,24 +93,8 @@ def check_json(request, version, rules, questions):
         profile = read_profile(data, questions)
     except ProfileError as error:
         return JsonResponse({"errors": error.messages}, status=400)
-    results = evaluate(rules, profile)
     return JsonResponse(
-        {
-            **version_json(version),
-            "notice": NOTICE,
-            "outcome": overall(results),
-            "paths": [
-                {
-                    "label": result.rule.label,
-                    "kind": result.rule.kind,
-                    "text": result.rule.text,
-                    "outcome": result.outcome,
-                    "reasons": result.reasons,
-                    "gaps": result.gaps,
-                }
-                for result in results
-            ],
-        }
+        {**version_json(version), "notice": NOTICE, **answer_json(rules, evaluate(rules, profile), profile)}
     )
 
 
@@ -117,21 +105,6 @@ def version_json(version):
         "version": version.number,
         "adopted_on": version.adopted_on.isoformat() if version.adopted_on else None,
         "url": version.job_class.get_absolute_url(),
-    }
-
-
-def questions_json(questions):
-    """The names a profile may use for this class: what the form asks, as lists the JSON must pick from."""
-    return {
-        "education_level": questions.education,
-        "college_credits": questions.college_credits,
-        "degree_fields": list(questions.degree_fields),
-        "credit_hours": list(questions.credit_subjects),
-        "jobs": questions.experience,
-        "experience_kinds": list(questions.experience_kinds),
-        "paid": questions.paid,
-        "supervisory": questions.supervisory,
-        "status": list(questions.titles),
     }
 
 

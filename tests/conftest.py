@@ -7,11 +7,14 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.core.cache import caches
 from django.core.management import call_command
+from django.db import connection, transaction
 
-from classes import caching, search
+from classes import caching, search, structure
 from classes.models import JobClass, Jurisdiction, Version
 
-FIXTURES = sorted((Path(__file__).resolve().parent.parent / "fixtures").glob("*.json"))
+ROOT = Path(__file__).resolve().parent.parent  # the project's folder
+SEED_DOCUMENTS = ROOT / "tests" / "seeds"  # the five seed specs as printed
+FIXTURES = sorted((ROOT / "fixtures").glob("*.json"))
 
 
 @pytest.fixture(autouse=True)
@@ -28,10 +31,93 @@ def forget_kept_pages():
     caching.forget_edition()
 
 
-@pytest.fixture
-def seeds(db):
+def load_seeds():
+    """The five seed specs, as `make seed` loads them, with their search documents."""
     call_command("loaddata", *FIXTURES, verbosity=0)
     search.rebuild()
+
+
+# The seeds, loaded once per session
+
+
+class HeldSeeds:
+    """The seeds loaded once, in a transaction held open beneath the tests that ask for them.
+
+    Each of those tests runs in a savepoint of it (pytest-django's `db`) and is rolled back to the seeds as loaded,
+    whatever it changed. The transaction is rolled back before the first test that does not ask for the seeds, which
+    finds the empty catalogue it expects; the tests asking for them run first (see pytest_collection_modifyitems).
+    """
+
+    def __init__(self, blocker):
+        self.blocker = blocker
+        self.transaction = None
+
+    @property
+    def held(self):
+        return self.transaction is not None
+
+    def hold(self):
+        with self.blocker.unblock():
+            held = transaction.atomic()
+            held.__enter__()
+            try:
+                load_seeds()
+                # The seeds' foreign keys are checked now rather than at a commit that never comes: a test that
+                # flushes the tables (the backup's) would otherwise find their checks pending, which TRUNCATE refuses.
+                connection.check_constraints()
+            except BaseException as error:
+                held.__exit__(type(error), error, error.__traceback__)
+                raise
+            self.transaction = held
+
+    def release(self):
+        if self.held:
+            with self.blocker.unblock():
+                transaction.set_rollback(True)
+                self.transaction.__exit__(None, None, None)
+            self.transaction = None
+
+
+HELD_SEEDS = pytest.StashKey[HeldSeeds]()
+
+
+def transactional(item):
+    """Whether the test commits what it writes (a live server reads it): no transaction can be held beneath it."""
+    marker = item.get_closest_marker("django_db")
+    asked = marker is not None and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
+    return bool(asked) or not {"transactional_db", "live_server"}.isdisjoint(item.fixturenames)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """The tests asking for the seeds first, so that they share one load; otherwise in the order given."""
+    for item in items:
+        if "seeds" in getattr(item, "fixturenames", ()) and transactional(item):
+            raise pytest.UsageError(f"{item.nodeid}: a transactional test loads the seeds itself, with load_seeds()")
+    items.sort(key=lambda item: "seeds" not in getattr(item, "fixturenames", ()))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    held = item.config.stash.get(HELD_SEEDS, None)
+    if held and held.held and "seeds" not in getattr(item, "fixturenames", ()):
+        held.release()
+
+
+@pytest.fixture(scope="session")
+def held_seeds(request, django_db_setup, django_db_blocker):
+    held = HeldSeeds(django_db_blocker)
+    held.hold()
+    request.config.stash[HELD_SEEDS] = held
+    yield held
+    held.release()
+
+
+@pytest.fixture
+def seeds(held_seeds, db):
+    """The five seed specs, searchable, as loaded: what an earlier test changed was rolled back."""
+    if not held_seeds.held:  # released for a test without them that ran before this one: loaded for this test alone
+        load_seeds()
 
 
 @pytest.fixture
@@ -97,6 +183,12 @@ def analyst_client(client, analyst):
     """The test client, signed in as an HR analyst."""
     client.force_login(analyst)
     return client
+
+
+def expected_document(version):
+    """The search document of a version, built from its model instances: what indexing must write from plain values."""
+    parts = {part.name: list(part.rows(version)) for part in structure.PARTS}
+    return (version.job_class_id, version.pk, *search.document_texts(version, parts).values())
 
 
 def publish(version, status="adopted", **fields):

@@ -21,6 +21,8 @@ INLINE_TAGS = {
     "ins",
 }
 
+HIDDEN_TAGS = {"script", "style", "template"}
+
 DEBRIS_LINE = re.compile(
     r"""^(page\s+\d+\s+of\s+\d+      # page numbers
         |.*[-\s]cont'?d\.?           # running headers: "TITLE-cont'd"
@@ -37,21 +39,24 @@ class _TextOf(HTMLParser):
         self.root_tag = root_tag
         self.depth = 0
         self.parts = []
+        self.hidden = 0  # inside a script or style: data for the browser, never shown (a class page's JSON-LD)
 
     def handle_starttag(self, tag, attrs):
+        self.hidden += tag in HIDDEN_TAGS
         if tag == self.root_tag or self.depth:
             self.depth += tag != "br" and tag not in {"img", "input", "meta", "link", "hr", "wbr"}
             if tag not in INLINE_TAGS:
                 self.parts.append(" ")
 
     def handle_endtag(self, tag):
+        self.hidden -= tag in HIDDEN_TAGS and self.hidden > 0
         if self.depth:
             self.depth -= 1
             if tag not in INLINE_TAGS:
                 self.parts.append(" ")
 
     def handle_data(self, data):
-        if self.depth:
+        if self.depth and not self.hidden:
             self.parts.append(data)
 
 

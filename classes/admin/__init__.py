@@ -5,6 +5,6 @@ reviewing) is a step of `classes.workflow`, reached by the buttons on each page.
 permissions are made by migration classes/0005_roles.
 """
 
-from . import catalogue, meetings, versions
+from . import catalogue, meetings, occupations, versions
 
-__all__ = ["catalogue", "meetings", "versions"]
+__all__ = ["catalogue", "meetings", "occupations", "versions"]

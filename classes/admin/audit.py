@@ -12,10 +12,9 @@ from django.core.exceptions import PermissionDenied
 from django.utils.text import Truncator, capfirst
 from simple_history.admin import SimpleHistoryAdmin
 
-from classes.models import KSA, Competency, Duty, OtherSection, SpecialRequirement, Version
-from qualifications.models import Definition, Path, Substitution, TimeInTitle
+from classes import structure
+from classes.models import Version
 
-VERSION_PARTS = [Duty, KSA, Competency, OtherSection, SpecialRequirement, Path, Substitution, Definition]
 # Who owns a part is the page itself; its other fields are what changed.
 OWNER_FIELDS = {"id", "version", "path"}
 KINDS = {"+": "Created", "~": "Changed", "-": "Deleted"}
@@ -32,7 +31,7 @@ class AuditTrailAdmin(SimpleHistoryAdmin):
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         if request.method != "GET":
-            raise PermissionDenied
+            raise PermissionDenied("The audit trail is read only: an earlier state can be read, never restored.")
         return super().history_form_view(request, object_id, version_id, extra_context)
 
 
@@ -55,14 +54,16 @@ class TextChange:
 def text_changes(version):
     """Every recorded change to `version` and its parts, newest first, with the fields each one changed.
 
-    Ten queries however long the history (the version's records, each part model's, and the titles of
+    A query for the version's records, one for each part's, one for the rows of each part's rows (the titles of
     every path the version ever had), and one for each change of a link (a meeting, a department).
     """
     records = list(Version.audit_trail.filter(id=version.pk).select_related("history_user"))
-    for model in VERSION_PARTS:
-        records += model.audit_trail.filter(version_id=version.pk).select_related("history_user")
-    path_ids = {record.id for record in records if record.instance_type is Path}
-    records += TimeInTitle.audit_trail.filter(path_id__in=path_ids).select_related("history_user")
+    for part in structure.PARTS:
+        rows = list(part.model.audit_trail.filter(version_id=version.pk).select_related("history_user"))
+        records += rows
+        if part.children:
+            owners = {f"{part.children.owner}_id__in": {row.id for row in rows}}
+            records += part.children.model.audit_trail.filter(**owners).select_related("history_user")
 
     changes = []
     records.sort(key=lambda record: (record.instance_type._meta.label, record.id, record.history_date))

@@ -5,16 +5,15 @@ class is abolished, revised and reviewed through the buttons on its page (classe
 """
 
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
 from django.db.models import F
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import urlencode
 
-from classes import search, workflow
+from classes import workflow
 from classes.models import (
     ClassDueForReview,
     ClassSeries,
@@ -28,21 +27,13 @@ from classes.models import (
 from classes.models.catalogue import add_years
 
 from .audit import AuditTrailAdmin
-from .steps import (
-    AbolishForm,
-    ConfirmForm,
-    ReviewForm,
-    StepUrls,
-    object_or_404,
-    posted,
-    require_perm,
-    run_step,
-    step_page,
-)
+from .lifecycle import CLASS_STEPS
+from .public_rows import PublicRowAdmin
+from .steps import Steps, object_or_404, run_step
 
 
 @admin.register(Jurisdiction)
-class JurisdictionAdmin(admin.ModelAdmin):
+class JurisdictionAdmin(PublicRowAdmin, admin.ModelAdmin):
     list_display = ["name", "kind", "commission_name", "review_cycle_years"]
     list_filter = ["kind"]
     search_fields = ["name", "commission_name"]
@@ -50,7 +41,7 @@ class JurisdictionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Department)
-class DepartmentAdmin(admin.ModelAdmin):
+class DepartmentAdmin(PublicRowAdmin, admin.ModelAdmin):
     list_display = ["name", "jurisdiction"]
     list_filter = ["jurisdiction"]
     list_select_related = ["jurisdiction"]
@@ -58,7 +49,7 @@ class DepartmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(ClassSeries)
-class ClassSeriesAdmin(admin.ModelAdmin):
+class ClassSeriesAdmin(PublicRowAdmin, admin.ModelAdmin):
     list_display = ["name", "jurisdiction"]
     list_filter = ["jurisdiction"]
     list_select_related = ["jurisdiction"]
@@ -90,16 +81,26 @@ def public_page(version):
 
 
 class VersionListInline(ReadOnly, admin.TabularInline):
-    """A read-only list of versions, each opening on its own page, where its text is read or edited."""
+    """A read-only list of versions, each opening on its own page, where its text is read or edited.
+
+    A row's public page is a column of its own: the inline's "View on site" link would follow the change link's
+    "View" with no word between them."""
 
     model = Version
     show_change_link = True
-    view_on_site = staticmethod(public_page)
+    view_on_site = False
     extra = 0
+
+    @admin.display(description="public page")
+    def public_page_link(self, version):
+        address = public_page(version)
+        if not address:
+            return "none (not public)"
+        return format_html('<a href="{}">Version {} on the public site</a>', address, version.number)
 
 
 class VersionSummaryInline(VersionListInline):
-    fields = ["number", "status", "title", "adopted_on"]
+    fields = ["number", "status", "title", "adopted_on", "public_page_link"]
     readonly_fields = fields
     verbose_name_plural = "versions (open one to read or edit its text)"
 
@@ -110,16 +111,8 @@ def first_draft_url(job_class):
     return f"{reverse('admin:classes_version_add')}?{query}"
 
 
-def safe_next(request, default):
-    """Where to go after a step: the page the user came from, if it is on this site."""
-    wanted = request.POST.get("next") or request.GET.get("next")
-    if wanted and url_has_allowed_host_and_scheme(wanted, {request.get_host()}, require_https=request.is_secure()):
-        return wanted
-    return default
-
-
 @admin.register(JobClass)
-class JobClassAdmin(StepUrls, AuditTrailAdmin):
+class JobClassAdmin(PublicRowAdmin, Steps, AuditTrailAdmin):
     change_form_template = "admin/classes/lifecycle_change_form.html"
     list_display = ["title", "code", "jurisdiction", "series", "abolished_on"]
     list_filter = ["jurisdiction", "series", "abolished_on"]
@@ -130,7 +123,7 @@ class JobClassAdmin(StepUrls, AuditTrailAdmin):
     fields = ["jurisdiction", "title", "code", "slug", "series", "series_level", "abolished_on"]
     inlines = [VersionSummaryInline, HistoryEntryInline]
     history_list_display = ["title", "code", "abolished_on"]
-    step_views = {"revise": "revise_view", "abolish": "abolish_view", "review": "review_view"}
+    steps = CLASS_STEPS
 
     def get_readonly_fields(self, request, obj=None):
         # Abolition is a step of its own; title and code follow the adopted text (a revision changes them).
@@ -142,10 +135,6 @@ class JobClassAdmin(StepUrls, AuditTrailAdmin):
         # The address of an existing class stays as it is.
         return self.prepopulated_fields if obj is None else {}
 
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        search.index_classes([obj.pk])
-
     def response_add(self, request, obj, post_url_continue=None):
         """A new class goes straight on to its first draft, carrying its title and code."""
         plain_save = not ({"_continue", "_addanother", "_popup"} & set(request.POST))
@@ -154,106 +143,18 @@ class JobClassAdmin(StepUrls, AuditTrailAdmin):
             return redirect(first_draft_url(obj))
         return super().response_add(request, obj, post_url_continue)
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        job_class = self.get_object(request, unquote(object_id))
-        extra = {"step_links": self.step_links(request, job_class)} if job_class else {}
-        return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
-
     def step_links(self, request, job_class):
-        user, links = request.user, []
-        current = job_class.versions.current().first()
+        links = []
         open_version = job_class.versions.open().first()
         if open_version:
-            links.append(
-                (
-                    f"Open version {open_version.number} ({open_version.get_status_display().lower()})",
-                    reverse("admin:classes_version_change", args=[open_version.pk]),
-                )
-            )
-        elif current and user.has_perm("classes.start_revision"):
-            links.append(("Start a new draft from the adopted version", self.step_url("revise", job_class)))
-        if not job_class.versions.exists() and user.has_perm("classes.add_version"):
+            label = f"Open version {open_version.number} ({open_version.get_status_display().lower()})"
+            links.append((label, reverse("admin:classes_version_change", args=[open_version.pk])))
+        if not job_class.versions.exists() and request.user.has_perm("classes.add_version"):
             links.append(("Write its first draft", first_draft_url(job_class)))
-        if current and user.has_perm("classes.add_review"):
-            links.append(("Record a review with no change", self.step_url("review", job_class)))
-        if not job_class.abolished_on and user.has_perm("classes.abolish_jobclass"):
-            links.append(("Abolish", self.step_url("abolish", job_class)))
-        return links
+        return links + super().step_links(request, job_class)
 
-    def class_for_step(self, request, object_id, permission):
-        job_class = object_or_404(JobClass.objects.select_related("jurisdiction"), object_id)
-        require_perm(request, permission)
-        return job_class
-
-    def revise_view(self, request, object_id):
-        job_class = self.class_for_step(request, object_id, "classes.start_revision")
-        form = ConfirmForm(posted(request))
-        if request.method == "POST" and form.is_valid():
-            done, draft = run_step(request, workflow.start_revision, job_class, by=request.user)
-            if not done:
-                return redirect(self.change_url(job_class))
-            messages.success(
-                request,
-                f"Version {draft.number} is a new draft, a copy of the adopted text. Edit it, then propose it to the commission.",
-            )
-            return redirect(self.change_url(draft))
-        return step_page(
-            request,
-            self,
-            job_class,
-            title=f"Start a new draft of {job_class}",
-            explanation="The draft copies the adopted version whole: every part and every structured fact. "
-            "The adopted text stays in force until the commission adopts the draft. "
-            "Retitling the class or changing its code is done in the draft.",
-            form=form,
-            submit="Start the draft",
-        )
-
-    def abolish_view(self, request, object_id):
-        job_class = self.class_for_step(request, object_id, "classes.abolish_jobclass")
-        form = AbolishForm(posted(request))
-        if request.method == "POST" and form.is_valid():
-            done, _ = run_step(
-                request, workflow.abolish, job_class, on=form.cleaned_data["abolished_on"], by=request.user
-            )
-            if done:
-                messages.success(request, f"{job_class} was abolished; its adopted texts stay public as its history.")
-            return redirect(self.change_url(job_class))
-        return step_page(
-            request,
-            self,
-            job_class,
-            title=f"Abolish {job_class}",
-            explanation="The class leaves the catalogue and search at once. Its adopted texts stay public as its history.",
-            form=form,
-            submit="Abolish",
-        )
-
-    def review_view(self, request, object_id):
-        job_class = self.class_for_step(request, object_id, "classes.add_review")
-        form = ReviewForm(posted(request))
-        back = safe_next(request, self.change_url(job_class))
-        if request.method == "POST" and form.is_valid():
-            data = form.cleaned_data
-            done, _ = run_step(
-                request, workflow.record_review, job_class, by=request.user, on=data["reviewed_on"], note=data["note"]
-            )
-            if done:
-                messages.success(
-                    request, f"A review of {job_class} with no change was recorded; its review cycle restarts."
-                )
-            return redirect(back)
-        return step_page(
-            request,
-            self,
-            job_class,
-            title=f"Record a review of {job_class}",
-            explanation="The current text was reviewed and needs no change: no new version is made, and the "
-            "class's review cycle restarts from this date.",
-            form=form,
-            submit="Record the review",
-            back_url=back,
-        )
+    def step_object(self, request, object_id):
+        return object_or_404(JobClass.objects.select_related("jurisdiction"), object_id)
 
 
 @admin.register(Review)

@@ -5,37 +5,28 @@ with the text in force, and list every change made to it. Two analysts saving on
 overwrite each other: a form opened before someone else's save is refused (see VersionForm).
 """
 
+from adminsortable2.admin import SortableAdminBase
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import Max
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from classes import search, workflow
+from classes import structure
 from classes.diff import compare_versions
-from classes.models import KSA, Competency, Duty, JobClass, OtherSection, SpecialRequirement, Version
-from classes.ordering import StackedOrderedInline, TabularOrderedInline, text_is_editable
+from classes.models import JobClass, Version
+from classes.ordering import text_is_editable
 from classes.vocabulary import VersionStatus
-from qualifications.admin import DefinitionInline, PathInline, SubstitutionInline
 
 from .audit import AuditTrailAdmin, text_changes
 from .catalogue import public_page
-from .steps import (
-    AdoptForm,
-    ConfirmForm,
-    ProposeForm,
-    StepUrls,
-    object_or_404,
-    posted,
-    require_perm,
-    run_step,
-    step_page,
-)
+from .lifecycle import VERSION_STEPS
+from .parts import part_inline
+from .steps import Steps, object_or_404
 
 
 def user_name(user):
@@ -110,30 +101,8 @@ class VersionForm(forms.ModelForm):
             self.add_error("code", f"{other.first()} already has the code {code} in {job_class.jurisdiction}.")
 
 
-class DutyInline(TabularOrderedInline):
-    model = Duty
-
-
-class KSAInline(TabularOrderedInline):
-    model = KSA
-    verbose_name_plural = "knowledges, skills, abilities and personal characteristics"
-
-
-class CompetencyInline(TabularOrderedInline):
-    model = Competency
-
-
-class OtherSectionInline(StackedOrderedInline):
-    model = OtherSection
-    fields = ["position", "placement", "heading", "layout", "text"]
-
-
-class SpecialRequirementInline(TabularOrderedInline):
-    model = SpecialRequirement
-
-
 @admin.register(Version)
-class VersionAdmin(StepUrls, AuditTrailAdmin):
+class VersionAdmin(SortableAdminBase, Steps, AuditTrailAdmin):
     form = VersionForm
     change_form_template = "admin/classes/lifecycle_change_form.html"
     list_display = ["title", "number", "status", "jurisdiction", "department", "jurisdictional_class", "adopted_on"]
@@ -144,7 +113,15 @@ class VersionAdmin(StepUrls, AuditTrailAdmin):
     date_hierarchy = "adopted_on"
     history_list_display = ["status", "title"]
     # Set by the workflow, never typed: a version's number, status, meeting and adoption.
-    readonly_fields = ["number", "status", "meeting", "adopted_on", "adoption_reference", "last_saved"]
+    readonly_fields = [
+        "number",
+        "status",
+        "meeting",
+        "adopted_on",
+        "adoption_reference",
+        "last_saved",
+        "occupation_shown",
+    ]
     fieldsets = [
         (None, {"fields": ["job_class", ("number", "status"), "meeting", "last_saved", "seen_lock_version"]}),
         (
@@ -162,6 +139,7 @@ class VersionAdmin(StepUrls, AuditTrailAdmin):
             },
         ),
         ("Adoption", {"fields": ["adopted_on", "adoption_reference", "adoption_line"]}),
+        ("Occupation (O*NET)", {"fields": ["occupation_shown"]}),
         (
             "Distinguishing features",
             {
@@ -190,27 +168,33 @@ class VersionAdmin(StepUrls, AuditTrailAdmin):
             },
         ),
     ]
-    inlines = [
-        DutyInline,
-        CompetencyInline,
-        KSAInline,
-        OtherSectionInline,
-        PathInline,
-        SubstitutionInline,
-        DefinitionInline,
-        SpecialRequirementInline,
-    ]
-    step_views = {
-        "propose": "propose_view",
-        "return": "return_view",
-        "adopt": "adopt_view",
-        "compare": "compare_view",
-        "changes": "changes_view",
-    }
+    inlines = [part_inline(part) for part in structure.PARTS]
+    steps = VERSION_STEPS
+    views = {"compare": "compare_view", "changes": "changes_view"}
+
+    def get_inline_instances(self, request, obj=None):
+        """Each part's inline, its heading saying how many rows the version has, so a folded part still tells."""
+        inlines = super().get_inline_instances(request, obj)
+        if obj is not None:
+            for inline in inlines:
+                count = inline.model._default_manager.filter(version=obj).count()
+                inline.verbose_name_plural = f"{inline.verbose_name_plural} ({count})"
+        return inlines
 
     @admin.display(ordering="job_class__jurisdiction__name")
     def jurisdiction(self, version):
         return version.job_class.jurisdiction
+
+    @admin.display(description="Occupation")
+    def occupation_shown(self, version):
+        if not version.occupation_id:
+            return "None yet: use “Confirm or change the occupation”."
+        how = (
+            "confirmed by an analyst"
+            if version.occupation_confirmed
+            else f"suggested, score {version.occupation_score}"
+        )
+        return f"{version.occupation} ({how})"
 
     @admin.display(description="Last saved")
     def last_saved(self, version):
@@ -244,129 +228,41 @@ class VersionAdmin(StepUrls, AuditTrailAdmin):
         if change:
             obj.lock_version = form.locked_lock_version + 1
         else:
-            highest = obj.job_class.versions.aggregate(highest=Max("number"))["highest"]
-            obj.number, obj.status, obj.lock_version = (highest or 0) + 1, VersionStatus.DRAFT, 0
+            obj.number, obj.status, obj.lock_version = obj.job_class.next_version_number(), VersionStatus.DRAFT, 0
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        # The parts are saved after the version: only now is the class's text complete.
-        search.index_classes([form.instance.job_class_id])
 
     view_on_site = staticmethod(public_page)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         version = self.get_object(request, unquote(object_id))
-        extra = {}
-        if version is not None:
-            extra = {"step_links": self.step_links(request, version), "status_note": status_note(version)}
-        return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
+        note = {"status_note": status_note(version)} if version else {}
+        return super().change_view(request, object_id, form_url, {**note, **(extra_context or {})})
 
     def step_links(self, request, version):
-        user, links = request.user, []
         current = version.job_class.versions.current().first()
+        links = []
         if not version.is_public and current:
             links.append(("Compare with the adopted text", self.step_url("compare", version)))
         links.append(("Changes to this version's text", self.step_url("changes", version)))
-        if version.status == VersionStatus.DRAFT and user.has_perm("classes.propose_version"):
-            links.append(("Propose to the commission", self.step_url("propose", version)))
-        if version.status == VersionStatus.PROPOSED and user.has_perm("classes.adopt_version"):
-            links.append(("Adopt", self.step_url("adopt", version)))
-            links.append(("Return to draft", self.step_url("return", version)))
+        links += super().step_links(request, version)
         if (
             version == current
-            and user.has_perm("classes.start_revision")
+            and request.user.has_perm("classes.start_revision")
             and not version.job_class.versions.open().exists()
         ):
-            links.append(
-                (
-                    "Start a new draft from this version",
-                    reverse("admin:classes_jobclass_revise", args=[version.job_class_id]),
-                )
-            )
+            revise = reverse("admin:classes_jobclass_revise", args=[version.job_class_id])
+            links.append(("Start a new draft from this version", revise))
         return links
 
-    # Lifecycle steps.
-
-    def version_for_step(self, request, object_id, permission=None):
+    def step_object(self, request, object_id):
         version = object_or_404(Version.objects.select_related("job_class__jurisdiction", "meeting"), object_id)
         if not self.has_view_permission(request, version):
-            raise PermissionDenied
-        if permission:
-            require_perm(request, permission)
+            raise PermissionDenied("classes.view_version")
         return version
 
-    def propose_view(self, request, object_id):
-        version = self.version_for_step(request, object_id, "classes.propose_version")
-        form = ProposeForm(
-            posted(request), jurisdiction=version.job_class.jurisdiction, initial={"meeting": version.meeting_id}
-        )
-        if request.method == "POST" and form.is_valid():
-            done, _ = run_step(
-                request, workflow.propose, version, by=request.user, meeting=form.cleaned_data["meeting"]
-            )
-            if done:
-                messages.success(
-                    request, f"Version {version.number} of {version.job_class} was proposed to the commission."
-                )
-            return redirect(self.change_url(version))
-        return step_page(
-            request,
-            self,
-            version,
-            title=f"Propose version {version.number} of {version.job_class} to the commission",
-            explanation="Its text becomes read-only until the commission adopts it or returns it to draft.",
-            form=form,
-            submit="Propose",
-        )
-
-    def return_view(self, request, object_id):
-        version = self.version_for_step(request, object_id, "classes.adopt_version")
-        form = ConfirmForm(posted(request))
-        if request.method == "POST" and form.is_valid():
-            done, _ = run_step(request, workflow.return_to_draft, version, by=request.user)
-            if done:
-                messages.success(request, f"Version {version.number} of {version.job_class} is a draft again.")
-            return redirect(self.change_url(version))
-        return step_page(
-            request,
-            self,
-            version,
-            title=f"Return version {version.number} of {version.job_class} to draft",
-            explanation="The analysts can edit it again; it must be proposed again before it can be adopted.",
-            form=form,
-            submit="Return to draft",
-        )
-
-    def adopt_view(self, request, object_id):
-        version = self.version_for_step(request, object_id, "classes.adopt_version")
-        form = AdoptForm(
-            posted(request), jurisdiction=version.job_class.jurisdiction, initial={"meeting": version.meeting_id}
-        )
-        current = version.job_class.versions.current().first()
-        if request.method == "POST" and form.is_valid():
-            done, adopted = run_step(request, workflow.adopt, version, by=request.user, **form.workflow_arguments())
-            if done:
-                messages.success(
-                    request,
-                    f"Version {adopted.number} of {version.job_class} was adopted on "
-                    f"{date_format(adopted.adopted_on, 'F j, Y')} and is now the text in force.",
-                )
-            return redirect(self.change_url(version))
-        superseding = f" Version {current.number}, in force now, will be superseded." if current else ""
-        return step_page(
-            request,
-            self,
-            version,
-            title=f"Adopt version {version.number} of {version.job_class}",
-            explanation="Its text becomes the public record and can never change again." + superseding,
-            form=form,
-            submit="Adopt",
-        )
-
     def compare_view(self, request, object_id):
-        version = self.version_for_step(request, object_id)
+        version = self.step_object(request, object_id)
         new = Version.objects.for_display().get(pk=version.pk)
         old = (
             Version.objects.for_display()
@@ -390,7 +286,7 @@ class VersionAdmin(StepUrls, AuditTrailAdmin):
         return render(request, "admin/classes/version/compare.html", context)
 
     def changes_view(self, request, object_id):
-        version = self.version_for_step(request, object_id)
+        version = self.step_object(request, object_id)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,

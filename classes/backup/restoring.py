@@ -8,11 +8,11 @@ from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.color import no_style
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, transaction
-from django.utils import timezone
 
-from classes import caching, search
+from classes import caching
 from classes.models import CatalogueEdition, SearchDocument
 from classes.models.edition import THE_EDITION
+from classes.publishing import catalogue_changed
 
 from .reading import BackupFile
 from .tables import (
@@ -63,7 +63,6 @@ def restore(path, *, replace=False):
                     cursor.execute(statement)
             _check_counts(backup.manifest)
             edition = _new_edition(previous_edition)
-            search.rebuild()
             documents = SearchDocument.objects.count()
     except DatabaseError as error:
         raise BackupError(f"The restore failed and changed nothing: {error}") from error
@@ -239,12 +238,13 @@ def _check_counts(manifest):
 
 
 def _new_edition(previous):
-    """A catalogue edition neither this database nor the backup's has used, so no page kept before is served."""
+    """The restored catalogue published as a change: its edition one past any this database or the backup's has
+    used, so no page kept before is served, and every search document rebuilt."""
     restored = CatalogueEdition.objects.values_list("number", flat=True).first() or 0
-    number = max(previous, restored) + 1
-    CatalogueEdition.objects.update_or_create(pk=THE_EDITION, defaults={"number": number, "changed_at": timezone.now()})
+    CatalogueEdition.objects.update_or_create(pk=THE_EDITION, defaults={"number": max(previous, restored)})
+    catalogue_changed(reindex_all=True)
     caching.forget_edition()
-    return number
+    return CatalogueEdition.objects.get(pk=THE_EDITION).number
 
 
 def _forget_rendered_documents():

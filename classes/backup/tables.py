@@ -18,10 +18,19 @@ FORMAT_VERSION = 1
 APPS = ["auth", "classes", "qualifications", "admin"]
 # The schema a restore must match: these apps' tables, and the content types natural keys name.
 SCHEMA_APPS = [*APPS, "contenttypes"]
-# Rebuilt, not kept: search documents come from the adopted text; `migrate` makes the permissions.
-NOT_KEPT = {"classes.SearchDocument", "auth.Permission"}
-# Rows a freshly migrated database holds already (the roles of classes/0005, the edition of 0007); a restore replaces them.
-MADE_BY_MIGRATIONS = {"auth.Group", "auth.Group_permissions", "classes.CatalogueEdition"}
+# Rebuilt, not kept: search documents and the words spelling corrects from come from the adopted text; `migrate` makes
+# the permissions.
+NOT_KEPT = {"classes.SearchDocument", "classes.CatalogueWord", "auth.Permission"}
+# Rows a freshly migrated database holds already (the roles of classes/0005, the edition of 0007, O*NET's titles of
+# 0014); a restore replaces them.
+MADE_BY_MIGRATIONS = {
+    "auth.Group",
+    "auth.Group_permissions",
+    "classes.CatalogueEdition",
+    "classes.Occupation",
+    "classes.OccupationTitle",
+    "classes.RelatedOccupation",
+}
 # Values whose JSON form is not what the database takes: read back and prepared by the field. Others (text,
 # numbers, booleans) go to the database as JSON gives them.
 CONVERTED_FIELDS = (models.DateField, models.TimeField, models.DecimalField, models.UUIDField, models.JSONField)

@@ -21,16 +21,19 @@ class ImportedFile:
     refusal: str = ""  # why the file was refused before it arrived whole (an upload over the limit): never read
 
 
-def import_documents(files, *, jurisdiction=None, dry_run=False, by=None, deadline=None):
+def import_documents(files, *, jurisdiction=None, dry_run=False, by=None, deadline=None, adopted=False):
     """One report per file; a file that fails is reported and the others go on.
 
     `deadline` (a time.monotonic() value) bounds the whole batch: a file not begun by then is reported, not read,
-    and each one is given only the time left.
+    and each one is given only the time left. With `adopted`, each document is recorded as adopted text of record.
     """
-    return [_import_one(file, jurisdiction=jurisdiction, dry_run=dry_run, by=by, deadline=deadline) for file in files]
+    return [
+        _import_one(file, jurisdiction=jurisdiction, dry_run=dry_run, by=by, deadline=deadline, adopted=adopted)
+        for file in files
+    ]
 
 
-def _import_one(file, *, jurisdiction, dry_run, by, deadline):
+def _import_one(file, *, jurisdiction, dry_run, by, deadline, adopted):
     report = DocumentReport(source=file.name)
     seconds = None if deadline is None else deadline - time.monotonic()
     try:
@@ -52,7 +55,7 @@ def _import_one(file, *, jurisdiction, dry_run, by, deadline):
             report.drafts.append(Draft(spec.title, str(existing) if existing else "", existing=existing is not None))
         return report
     try:
-        versions = save_document(report.document, jurisdiction=jurisdiction, by=by)
+        versions = save_document(report.document, jurisdiction=jurisdiction, by=by, adopted=adopted)
     except ImportSkipped as error:
         report.status, report.error = "skipped", str(error)
         return report

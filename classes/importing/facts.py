@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from qualifications.vocabulary import EducationLevel
+from classes.vocabulary import EducationLevel
 
 from .licences import licenses
 from .numbers import NUMBER, durations

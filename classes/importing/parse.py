@@ -7,6 +7,7 @@ facts; each section is read as the part its heading names; a series document is 
 import dataclasses
 import re
 
+from classes import structure
 from classes.vocabulary import SectionLayout, SectionPlacement
 
 from . import header, series
@@ -85,6 +86,9 @@ def parse_spec(raw_lines, *, source=""):
     stored = [name for name in [*header.STORED, "department_name", "series_name"] if name != "title"]
     document.facts.update({"title": document.title} if document.title else {})
     document.facts.update({name: getattr(spec, name) for name in stored if getattr(spec, name)})
+    counts = {part.name: len(getattr(spec, part.name)) for part in structure.PARTS if getattr(spec, part.name)}
+    if counts:
+        document.facts["counts"] = counts
     if spec.history:
         document.facts["history"] = [f"{h.kind} {h.date:%m/%d/%Y} {h.reference}".strip() for h in spec.history]
     return document

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from qualifications.vocabulary import PathKind
+from classes.vocabulary import PathKind
 
 from . import facts, wording
 from .blocks import HEADING, ITEM

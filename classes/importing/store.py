@@ -2,6 +2,7 @@
 
 import operator
 from functools import cache, reduce
+from pathlib import PurePath
 
 from django.db import connection, transaction
 from django.db.models import Max, Q
@@ -9,21 +10,16 @@ from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history, get_history_manager_for_model
 
+from classes import structure, workflow
 from classes.models import (
-    KSA,
     CatalogueEdition,
     ClassSeries,
-    Competency,
     Department,
-    Duty,
     HistoryEntry,
     JobClass,
-    OtherSection,
-    SpecialRequirement,
     Version,
 )
 from classes.vocabulary import VersionStatus
-from qualifications.models import Definition, Path, Substitution, TimeInTitle
 
 
 class ImportSkipped(Exception):
@@ -40,10 +36,11 @@ def find_class(jurisdiction, spec):
     return classes.filter(title__iexact=spec.title).first() if spec.title else None
 
 
-def save_document(document, *, jurisdiction, by=None):
+def save_document(document, *, jurisdiction, by=None, adopted=False):
     """Write each spec of `document` as a draft, all in one transaction; returns the versions. Raises ImportSkipped.
 
-    The levels of a series document become classes of one series, in the order printed."""
+    The levels of a series document become classes of one series, in the order printed. With `adopted`, each is
+    recorded as the adopted text of record, dated as the document prints (see `record_adopted`)."""
     if not document.title or not all(spec.title for spec in document.specs):
         raise ImportSkipped("no title could be read, so the class cannot be named")
     with transaction.atomic():
@@ -54,7 +51,30 @@ def save_document(document, *, jurisdiction, by=None):
                 slug=slugify(document.series)[:100] or "series",
                 defaults={"name": document.series[:200]},
             )
-        return [save_draft(spec, jurisdiction=jurisdiction, by=by, series=series) for spec in document.specs]
+        versions = [save_draft(spec, jurisdiction=jurisdiction, by=by, series=series) for spec in document.specs]
+        if adopted:
+            versions = [
+                record_adopted(version, spec, source=document.source, by=by)
+                for version, spec in zip(versions, document.specs, strict=True)
+            ]
+        return versions
+
+
+def record_adopted(version, spec, *, source, by):
+    """The draft just written, recorded as the text the commission adopted: its adoption is the latest date the
+    document prints (adopted, approved, revised, established), its reference names the file it came from. A
+    document printing no date is refused: the portal does not guess when a text was adopted."""
+    dates = [entry.date for entry in spec.history]
+    if not dates:
+        raise ImportSkipped(
+            "it prints no adoption or revision date, so it cannot be recorded as adopted text; import it as a draft "
+            "and adopt it at a meeting"
+        )
+    reference = f"Imported from {PurePath(source).name}"[:200]
+    try:
+        return workflow.record_adopted_text(version, adopted_on=max(dates), reference=reference, by=by)
+    except workflow.WorkflowError as refusal:
+        raise ImportSkipped(str(refusal)) from refusal
 
 
 def save_draft(spec, *, jurisdiction, by=None, series=None):
@@ -143,24 +163,18 @@ def _save_parts(version, spec, by):
         _copy_to_audit_trail(model, rows, by)
         return rows
 
-    def of_version(item):
-        return {"version": version}
+    created = {}
 
-    for model, items in [
-        (Duty, spec.duties),
-        (KSA, spec.ksas),
-        (Competency, spec.competencies),
-        (OtherSection, spec.other_sections),
-        (SpecialRequirement, spec.special_requirements),
-        (Definition, spec.definitions),
-    ]:
-        create(model, items, of_version)
-    paths = create(Path, spec.paths, of_version)
-    create(
-        Substitution,
-        spec.substitutions,
-        lambda rule: {"version": version, "path": None if rule.path is None else paths[rule.path]},
-    )
+    def related(part):
+        """A row's relations, by field name: its version, and for a rule printed in a path, that path."""
+        if part is structure.SUBSTITUTIONS:
+            paths = created[structure.PATHS.name]
+            return lambda rule: {"version": version, "path": None if rule.path is None else paths[rule.path]}
+        return lambda item: {"version": version}
+
+    for part in structure.PARTS:  # paths before the rules printed in them
+        created[part.name] = create(part.model, getattr(spec, part.name), related(part))
+    paths = created[structure.PATHS.name]
     named = [(path, title) for path, parsed in zip(paths, spec.paths, strict=True) for title in parsed.titles]
     classes = {}
     if named:  # a title that is a class of the jurisdiction links to it
@@ -169,7 +183,7 @@ def _save_parts(version, spec, by):
             classes.setdefault(job_class.title.lower(), job_class)
     path_of = {id(title): path for path, title in named}
     create(
-        TimeInTitle,
+        structure.TIME_IN_TITLE.model,
         [title for _, title in named],
         lambda title: {"path": path_of[id(title)], "job_class": classes.get(title.title.lower())},
     )

@@ -4,7 +4,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from qualifications.vocabulary import EducationLevel, SubstitutionKind
+from classes.vocabulary import EducationLevel, SubstitutionKind
 
 from . import facts, wording
 from .numbers import durations

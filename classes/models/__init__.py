@@ -1,15 +1,26 @@
 """The catalogue of job classes and the versions of their specifications."""
 
-from .catalogue import ClassDueForReview, ClassSeries, Department, HistoryEntry, JobClass, Jurisdiction, Review
+from .catalogue import (
+    ClassDueForReview,
+    ClassSeries,
+    Department,
+    HistoryEntry,
+    JobClass,
+    Jurisdiction,
+    OpenVersionError,
+    Review,
+)
 from .edition import CatalogueEdition
 from .meetings import Meeting
+from .occupations import Occupation, OccupationTask, OccupationTitle, RelatedOccupation
 from .parts import KSA, Competency, Duty, OtherSection, SpecialRequirement
-from .search import SearchDocument
+from .search import CatalogueWord, SearchDocument
 from .versions import Version
 
 __all__ = [
     "KSA",
     "CatalogueEdition",
+    "CatalogueWord",
     "ClassDueForReview",
     "ClassSeries",
     "Competency",
@@ -19,7 +30,12 @@ __all__ = [
     "JobClass",
     "Jurisdiction",
     "Meeting",
+    "Occupation",
+    "OccupationTask",
+    "OccupationTitle",
+    "OpenVersionError",
     "OtherSection",
+    "RelatedOccupation",
     "Review",
     "SearchDocument",
     "SpecialRequirement",

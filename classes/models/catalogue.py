@@ -1,15 +1,18 @@
 """Who adopts specs and what for: jurisdictions, departments, class series, job classes and legacy history."""
 
 import datetime
+from urllib.parse import quote
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import F, Max, Q
-from django.db.models.functions import Coalesce, Greatest
+from django.db.models.functions import Coalesce, Greatest, Lower
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from classes.vocabulary import HistoryKind, JurisdictionKind, in_vocabulary
+from classes.vocabulary import HistoryKind, JurisdictionKind, VersionStatus, in_vocabulary
 
 
 def add_years(day, years):
@@ -18,6 +21,23 @@ def add_years(day, years):
         return day.replace(year=day.year + years)
     except ValueError:
         return day.replace(year=day.year + years, day=28)
+
+
+POSTINGS_PLACES = {"{code}": "code", "{title}": "title"}
+
+
+def validate_postings_pattern(pattern):
+    """An http(s) address holding {code} or {title}, and no other braces: each is replaced by a class's own value."""
+    if not any(place in pattern for place in POSTINGS_PLACES):
+        raise ValidationError("Put {code} or {title} where the class's code or title goes in the address.")
+    filled = pattern
+    for place, sample in POSTINGS_PLACES.items():
+        filled = filled.replace(place, sample)
+    if "{" in filled or "}" in filled:
+        raise ValidationError("Only {code} and {title} can be filled in; remove the other braces.")
+    URLValidator(schemes=["http", "https"], message="Enter a full web address starting with https:// or http://.")(
+        filled
+    )
 
 
 class Jurisdiction(models.Model):
@@ -46,6 +66,14 @@ class Jurisdiction(models.Model):
         blank=True,
         help_text="Every how many years each spec must be reviewed, e.g. 3. Empty: no review cycle is set.",
     )
+    postings_address_pattern = models.CharField(
+        max_length=500,
+        blank=True,
+        validators=[validate_postings_pattern],
+        help_text="The address of this jurisdiction's current openings for one class, with {code} or {title} where "
+        "the class's code or title goes, e.g. https://jobs.example.gov/search?title={title}. "
+        "Empty: class pages offer no openings link.",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -53,6 +81,20 @@ class Jurisdiction(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("jurisdiction", args=[self.slug])
+
+    def openings_url(self, *, code, title):
+        """The address of the current openings for a class with this code and title; empty where no pattern is set,
+        or where the pattern needs a code the class does not have."""
+        pattern = self.postings_address_pattern
+        if not pattern or ("{code}" in pattern and not code):
+            return ""
+        return pattern.replace("{code}", quote(code, safe="")).replace("{title}", quote(title, safe=""))
+
+    def shown_publicly(self):
+        return self.classes.with_adopted_text().exists()
 
 
 class Department(models.Model):
@@ -71,6 +113,9 @@ class Department(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.jurisdiction})"
+
+    def shown_publicly(self):
+        return self.versions.public().exists()
 
 
 class ClassSeries(models.Model):
@@ -91,15 +136,47 @@ class ClassSeries(models.Model):
     def __str__(self):
         return self.name
 
+    def shown_publicly(self):
+        return self.classes.with_adopted_text().exists()
+
+
+class OpenVersionError(Exception):
+    """A class already has a text being written or before the commission: it cannot have a second."""
+
+    def __init__(self, version):
+        self.version = version
+        super().__init__(
+            f"{version.job_class} already has version {version.number} {version.get_status_display().lower()}; "
+            "finish or return it before starting another."
+        )
+
 
 class JobClassQuerySet(models.QuerySet):
+    def with_adopted_text(self):
+        """Classes with a text in force, abolished or not: each has public pages."""
+        return self.filter(versions__status=VersionStatus.ADOPTED)
+
     def current(self):
         """The public catalogue: classes not abolished that have an adopted text."""
-        return self.filter(abolished_on__isnull=True, versions__status="adopted")
+        return self.with_adopted_text().filter(abolished_on__isnull=True)
+
+    def by_title(self):
+        """In title order as a reader expects it, whatever the case a title is printed in ("Case Aide" before
+        "CHILD CARE AIDE"); then by jurisdiction, for one title in several."""
+        return self.order_by(Lower("title"), "jurisdiction__name", "pk")
+
+    def locked_for_new_version(self, pk):
+        """The class, its row locked until the transaction ends, once it is known to have no open version: two
+        writers cannot both give it one. Raises OpenVersionError."""
+        job_class = self.select_for_update().get(pk=pk)
+        open_version = job_class.versions.open().first()
+        if open_version:
+            raise OpenVersionError(open_version)
+        return job_class
 
     def with_last_review(self):
         """Annotate `last_reviewed`: the later of the current text's adoption and the last review recorded."""
-        adopted_on = Max("versions__adopted_on", filter=Q(versions__status="adopted"))
+        adopted_on = Max("versions__adopted_on", filter=Q(versions__status=VersionStatus.ADOPTED))
         reviewed_on = Max("reviews__reviewed_on")
         # Greatest() is NULL on SQLite when either side is: each side falls back on the other.
         return self.annotate(
@@ -179,13 +256,24 @@ class JobClass(models.Model):
         ]
         # Lists, search results past their best titles and the catalogue-wide checker read classes in title
         # order a page at a time: with the index, the first page of 100,000 classes is found without sorting them.
-        indexes = [models.Index(fields=["title", "id"], name="class_title_order")]
+        indexes = [
+            models.Index(fields=["title", "id"], name="class_title_order"),
+            # The list's title order (by_title) read from an index, as the search's title tiers read the one above.
+            models.Index(Lower("title"), "id", name="class_title_lower_order"),
+        ]
 
     def __str__(self):
         return self.title
 
     def get_absolute_url(self):
         return reverse("classes:detail", args=[self.jurisdiction.slug, self.slug])
+
+    def shown_publicly(self):
+        return self.versions.current().exists()
+
+    def next_version_number(self):
+        """The number a new version of this class takes: one above the highest, 1 for the first."""
+        return (self.versions.aggregate(highest=Max("number"))["highest"] or 0) + 1
 
 
 class ClassDueForReview(JobClass):
@@ -218,6 +306,9 @@ class Review(models.Model):
     def __str__(self):
         return f"Review of {self.job_class} on {self.reviewed_on:%m/%d/%Y}"
 
+    def shown_publicly(self):
+        return self.job_class.shown_publicly()
+
 
 class HistoryEntry(models.Model):
     """A dated event of a class for which no text is held, e.g. its 1977 adoption."""
@@ -240,3 +331,6 @@ class HistoryEntry(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.date:%m/%d/%Y}"
+
+    def shown_publicly(self):
+        return self.job_class.shown_publicly()

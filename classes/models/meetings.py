@@ -3,7 +3,7 @@
 from django.db import models
 from django.urls import reverse
 
-from classes.vocabulary import MeetingKind, in_vocabulary
+from classes.vocabulary import MeetingKind, VersionStatus, in_vocabulary
 
 from .catalogue import Jurisdiction
 
@@ -34,4 +34,9 @@ class Meeting(models.Model):
         return f"{self.jurisdiction}: {self.get_kind_display().lower()} meeting of {self.date:%B %-d, %Y}"
 
     def packet_url(self):
-        return reverse("packet_pdf", args=[self.date.isoformat()])
+        """The adoption packet: every text of the jurisdiction adopted on the meeting's day."""
+        return reverse("packet", args=[self.jurisdiction.slug, self.date.isoformat()])
+
+    def agenda(self):
+        """The versions proposed to this meeting, which it can adopt together."""
+        return self.versions.filter(status=VersionStatus.PROPOSED)

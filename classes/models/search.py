@@ -29,3 +29,17 @@ class SearchDocument(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class CatalogueWord(models.Model):
+    """A word of the public catalogue's text, any part of it, from which a misspelt query word is corrected
+    (`classes.search.spelling`). Written with the documents; PostgreSQL indexes it by trigrams (migration 0015)."""
+
+    word = models.CharField(primary_key=True, max_length=40)
+    documents = models.PositiveIntegerField(help_text="How many classes' documents held it when last counted.")
+
+    class Meta:
+        ordering = ["word"]
+
+    def __str__(self):
+        return self.word

@@ -8,26 +8,27 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
-from classes.immutability import PUBLIC_STATUSES, AdoptedTextError
-from classes.vocabulary import FLSAStatus, JurisdictionalClass, SectionPlacement, VersionStatus, in_vocabulary
-from qualifications.vocabulary import PathKind
+from classes import structure
+from classes.immutability import AdoptedTextError
+from classes.vocabulary import (
+    OPEN_STATUSES,
+    PUBLIC_STATUSES,
+    FLSAStatus,
+    JurisdictionalClass,
+    PathKind,
+    SectionPlacement,
+    VersionStatus,
+    in_vocabulary,
+)
 
 from .catalogue import Department, JobClass
 from .meetings import Meeting
 
-OPEN_STATUSES = [VersionStatus.DRAFT, VersionStatus.PROPOSED]
-# The related names of a version's lists of parts; its paths, which carry titles of their own, apart.
-PART_LISTS = [
-    "duties",
-    "ksas",
-    "competencies",
-    "other_sections",
-    "special_requirements",
-    "substitutions",
-    "definitions",
-]
 # What may still change on an adopted row: it may be superseded, and the timestamp follows.
 SUPERSEDING_FIELDS = {"status", "updated_at"}
+# The occupation is the portal's reading of the text, not the adopted wording: an analyst confirms or changes it
+# on the text in force too.
+OCCUPATION_FIELDS = {"occupation", "occupation_score", "occupation_confirmed"}
 
 
 def linked_classes():
@@ -35,7 +36,7 @@ def linked_classes():
     no adopted text reads `job_class` None, since such a class's title and address are its draft's words."""
     return Prefetch(
         "paths__titles__job_class",
-        queryset=JobClass.objects.filter(versions__status=VersionStatus.ADOPTED).select_related("jurisdiction"),
+        queryset=JobClass.objects.with_adopted_text().select_related("jurisdiction"),
     )
 
 
@@ -43,6 +44,9 @@ class VersionQuerySet(models.QuerySet):
     def update(self, **kwargs):
         public = self.filter(status__in=PUBLIC_STATUSES)
         superseding = set(kwargs) <= SUPERSEDING_FIELDS and kwargs.get("status") == VersionStatus.SUPERSEDED
+        classifying = set(kwargs) <= OCCUPATION_FIELDS | {"occupation_id", "updated_at"}
+        if classifying:
+            return super().update(**kwargs)
         if public.exists() and not (superseding and not public.exclude(status=VersionStatus.ADOPTED).exists()):
             raise AdoptedTextError()
         return super().update(**kwargs)
@@ -66,10 +70,17 @@ class VersionQuerySet(models.QuerySet):
 
     def for_display(self):
         """Everything a rendered spec reads, in a fixed number of queries whatever its length."""
-        return self.select_related("job_class__jurisdiction", "job_class__series", "department").prefetch_related(
-            *PART_LISTS,
+        return self.select_related(
+            "job_class__jurisdiction", "job_class__series", "department", "occupation"
+        ).prefetch_related(
+            *(part.name for part in structure.PARTS),
             linked_classes(),
             "job_class__history",
+            Prefetch(
+                "job_class__versions",
+                queryset=Version.objects.public().order_by("number"),
+                to_attr="public_versions",
+            ),
         )
 
     def of_class(self, jurisdiction_slug, class_slug):
@@ -171,6 +182,29 @@ class Version(models.Model):
         blank=True, help_text="Words printed before the promotional paths that apply to all of them."
     )
 
+    # What the class's work is called outside the civil service (see classes/occupations.py).
+    occupation = models.ForeignKey(
+        "classes.Occupation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="versions",
+        help_text="The O*NET occupation this text's work belongs to: suggested from its title and duties until an "
+        "analyst confirms or changes it.",
+    )
+    occupation_score = models.DecimalField(
+        max_digits=4,
+        decimal_places=3,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="How closely the suggested occupation matched the title and duties, from 0 to 1; empty where an "
+        "analyst chose the occupation.",
+    )
+    occupation_confirmed = models.BooleanField(
+        default=False, editable=False, help_text="Whether an analyst confirmed or chose the occupation."
+    )
+
     meeting = models.ForeignKey(
         Meeting,
         on_delete=models.PROTECT,
@@ -178,6 +212,17 @@ class Version(models.Model):
         blank=True,
         related_name="versions",
         help_text="The commission meeting this version is proposed to, or was adopted at.",
+    )
+
+    # PROTECT, as for updated_by: the row outlives its proposal once adopted.
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        help_text="Who sent this version to the commission; only they may withdraw the proposal.",
     )
 
     created_at = models.DateTimeField(auto_now_add=True)
@@ -205,6 +250,7 @@ class Version(models.Model):
             ("propose_version", "Can send a draft to the commission"),
             ("adopt_version", "Can adopt a proposed version or return it to draft"),
             ("start_revision", "Can start a new draft from the adopted version"),
+            ("schedule_version", "Can put a proposed version on a meeting's agenda or take it off"),
         ]
         constraints = [
             models.UniqueConstraint(fields=["job_class", "number"], name="version_number_unique_in_class"),
@@ -238,6 +284,10 @@ class Version(models.Model):
         """The version's permanent address; it shows exactly this text for as long as the portal runs."""
         return reverse("classes:version", args=[self.job_class.jurisdiction.slug, self.job_class.slug, self.number])
 
+    def openings_url(self):
+        """Where the jurisdiction posts current openings for this class, found by this text's code or title."""
+        return self.job_class.jurisdiction.openings_url(code=self.code, title=self.title)
+
     def delete(self, *args, **kwargs):
         if self.is_public_in_database():
             raise AdoptedTextError()
@@ -252,6 +302,12 @@ class Version(models.Model):
             raise ValidationError({"department": "This department belongs to another jurisdiction."})
         if self.adopted_on and self.status not in PUBLIC_STATUSES:
             raise ValidationError({"adopted_on": "Only an adopted or superseded version has an adoption date."})
+
+    def can_be_withdrawn_by(self, user):
+        """A proposal is withdrawn by the analyst who made it; the commission returns others to draft."""
+        return (
+            self.status == VersionStatus.PROPOSED and self.proposed_by_id is not None and self.proposed_by_id == user.pk
+        )
 
     @property
     def is_public(self):
@@ -270,7 +326,52 @@ class Version(models.Model):
         status_ok = self.status == stored.status or (
             stored.status == VersionStatus.ADOPTED and self.status == VersionStatus.SUPERSEDED
         )
-        return changed <= SUPERSEDING_FIELDS and status_ok
+        occupation = {self._meta.get_field(name).attname for name in OCCUPATION_FIELDS}
+        return changed <= SUPERSEDING_FIELDS | occupation and status_ok
+
+    def own_adoption(self):
+        """This text's adoption as its adoption line prints it: date, then the commission and meeting, then the
+        resolution, each where known."""
+        if not self.adopted_on:
+            return ""
+        commission = self.job_class.jurisdiction.commission_name
+        meeting = f"{self.meeting.get_kind_display().lower()} meeting" if self.meeting_id else ""
+        said = [f"{self.adopted_on.month}/{self.adopted_on.day}/{self.adopted_on.year}", commission, meeting]
+        return "Adopted: " + ", ".join(part for part in [*said, self.adoption_reference] if part)
+
+    def adoption_line_once_adopted(self, *, supersedes):
+        """The line this text prints once adopted: the legacy history it carries, then its own adoption.
+
+        A class's first text entered with a bare date is a legacy text: the line its source printed already says
+        when it was adopted, so nothing is added to it. A revision, or any text adopted at a meeting, adds its own.
+        """
+        if not (supersedes or self.meeting_id):
+            return self.adoption_line
+        return "\n".join(line for line in [self.adoption_line.strip(), self.own_adoption()] if line)
+
+    def adoption_history(self):
+        """Every dated event of the class up to this text, oldest first: the legacy dates of texts not held, then
+        the adoption of each public text up to this one, named as such. A text not adopted says so last. A later
+        adoption is left out, so that a text's permanent page keeps reading as it did when it was adopted."""
+        lines = [
+            f"{entry.get_kind_display()} {short_date(entry.date)}{parenthesised(entry.reference)}"
+            + (f" by {entry.by}" if entry.by else "")
+            for entry in self.job_class.history.all()
+        ]
+        public = getattr(self.job_class, "public_versions", None)
+        if public is None:
+            public = self.job_class.versions.public().order_by("number")
+        for version in (version for version in public if version.number <= self.number):
+            text = "This text" if version.pk == self.pk else f"Version {version.number}"
+            if version.adopted_on:
+                lines.append(
+                    f"{text} adopted {short_date(version.adopted_on)}{parenthesised(version.adoption_reference)}"
+                )
+            elif version.pk == self.pk:
+                lines.append("The source gives no adoption date for this text")
+        if not self.is_public:
+            lines.append("This text has not been adopted")
+        return lines
 
     @cached_property
     def sections_by_placement(self):
@@ -294,6 +395,14 @@ class Version(models.Model):
             notes_group = next((g for g in groups if g.kind == PathKind.OPEN_COMPETITIVE), groups[-1])
             notes_group.has_notes = True
         return groups
+
+
+def short_date(day):
+    return f"{day.month}/{day.day}/{day.year}"
+
+
+def parenthesised(reference):
+    return f" ({reference})" if reference else ""
 
 
 class PathGroup:

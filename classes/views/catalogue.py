@@ -1,11 +1,10 @@
 """The public catalogue: home, list with search and filters, class pages, jurisdiction pages."""
 
 from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models.functions import Lower
 from django.shortcuts import get_object_or_404, render
 
-from qualifications.models import TimeInTitle
-
-from .. import caching, search
+from .. import caching, jsonld, search
 from ..filters import ClassFilter
 from ..models import JobClass, Jurisdiction, Version
 from ..paging import CappedPaginator
@@ -39,9 +38,9 @@ def class_list(request):
 def render_class_list(request):
     query = " ".join(request.GET.get("q", "").split())[:LONGEST_QUERY]
     sort = request.GET.get("sort") or ("relevance" if query else "title")
-    # Search finds classes of the public catalogue only; a list without a query asks for an adopted text itself.
-    # (Joined to the versions, the title matches of "service" took 45 ms to find and sort at 100,000 classes, not 11.)
-    classes = JobClass.objects.all() if query else JobClass.objects.filter(versions__status="adopted")
+    # Search finds classes of the public catalogue only, without a join to versions that would slow its title tier;
+    # a list without a query asks for an adopted text itself.
+    classes = JobClass.objects.all() if query else JobClass.objects.with_adopted_text()
     class_filter = ClassFilter(request.GET, queryset=classes)
     errors = class_filter.errors.copy()
     if sort not in SORTS:
@@ -53,11 +52,12 @@ def render_class_list(request):
     classes = class_filter.qs.select_related("jurisdiction", "series").prefetch_related(
         Prefetch("versions", Version.objects.current().select_related("department"), to_attr="current_versions")
     )
+    reading = search.understand(query, as_typed=bool(request.GET.get("as_typed"))) if query else None
     if query:
-        classes = search.apply(classes, query, by_relevance=sort == "relevance")
+        classes = search.apply(classes, reading, by_relevance=sort == "relevance")
     classes = sort_classes(classes, sort if query or sort != "relevance" else "title")
     page = CappedPaginator(classes, CLASSES_PER_PAGE).get_page(request.GET.get("page"))
-    passages = search.passages(query, page.object_list) if query else {}
+    passages = search.reasons(reading, page.object_list) if query else {}
     context = {
         "filter": class_filter,
         "query": query,
@@ -66,16 +66,26 @@ def render_class_list(request):
         "page": page,
         "rows": [(job_class, passages.get(job_class.pk)) for job_class in page.object_list],
         "page_query": query_without_page(request),
+        "reading": reading,
+        "as_typed_query": as_typed_query(request),
     }
     return render(request, "classes/class_list.html", context)
 
 
+def as_typed_query(request):
+    """This search's address asking for the words as typed: the link past a spelling correction."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    params["as_typed"] = "1"
+    return params.urlencode()
+
+
 def sort_classes(classes, sort):
     if sort == "title":
-        return classes.order_by("title", "jurisdiction__name", "pk")
+        return classes.by_title()
     if sort == "adopted":
         adopted_on = Version.objects.current().filter(job_class=OuterRef("pk")).values("adopted_on")[:1]
-        return classes.annotate(adopted_on=Subquery(adopted_on)).order_by("-adopted_on", "title", "pk")
+        return classes.annotate(adopted_on=Subquery(adopted_on)).order_by("-adopted_on", Lower("title"), "pk")
     return classes  # relevance: search.apply has ordered them
 
 
@@ -101,6 +111,9 @@ def render_class(request, jurisdiction_slug, class_slug):
         "promotes_from": [title for path in version.paths.all() for title in path.titles.all()],
         "leads_to": leads_to(job_class),
         "similar": similar_with_qualifications(version),
+        "structured_data": jsonld.script(
+            jsonld.occupation(version, request.build_absolute_uri(job_class.get_absolute_url()))
+        ),
     }
     return render(request, "classes/class_detail.html", context)
 
@@ -109,13 +122,10 @@ def leads_to(job_class):
     """Current classes whose promotional paths accept time in this class."""
     return (
         JobClass.objects.current()
-        .filter(
-            versions__status="adopted",
-            versions__paths__titles__in=TimeInTitle.objects.filter(job_class=job_class),
-        )
+        .filter(versions__in=Version.objects.current().filter(paths__titles__job_class=job_class))
         .select_related("jurisdiction")
         .distinct()
-        .order_by("title")
+        .by_title()
     )
 
 
@@ -135,7 +145,7 @@ def jurisdiction_detail(request, slug):
         .prefetch_related(
             Prefetch("versions", Version.objects.current().select_related("department"), to_attr="current_versions")
         )
-        .order_by("title")
+        .by_title()
     )
     by_department = {}
     for job_class in classes:

@@ -1,16 +1,12 @@
-"""Printable documents: a version's print page and PDF, and a meeting's packet. Public texts only."""
-
-import datetime
-import re
+"""Printable documents: a version's print page and PDF, and a day's packet (the address before packets were a
+meeting's: classes/views/packets.py). Public texts only."""
 
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 
 from .. import caching, pdf
 from ..models import Version
-from . import bad_request, public_version
-
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+from . import bad_request, day_of, public_version
 
 
 def pdf_response(content, filename):
@@ -22,7 +18,7 @@ def pdf_response(content, filename):
 def version_print(request, jurisdiction_slug, class_slug, number):
     def render_print():
         version = public_version(jurisdiction_slug, class_slug, number)
-        return render(request, "classes/version_print.html", {"version": version})
+        return render(request, "classes/version_print.html", {"version": version, "on_screen": True})
 
     return caching.page(request, render_print, max_age=caching.VERSION_MAX_AGE)
 
@@ -42,15 +38,15 @@ def version_pdf(request, jurisdiction_slug, class_slug, number):
 
 
 def packet_pdf(request, date):
-    try:
-        if not ISO_DATE.fullmatch(date):
-            raise ValueError
-        day = datetime.date.fromisoformat(date)
-    except ValueError:
+    day = day_of(date)
+    if day is None:
         return bad_request(request, "A packet's address names a date as YYYY-MM-DD, e.g. /packets/2005-07-13/pdf/.")
-    versions = list(
-        Version.objects.public().for_display().filter(adopted_on=day).order_by("job_class__jurisdiction__name", "title")
-    )
+    adopted = Version.objects.public().filter(adopted_on=day)
+    jurisdictions = set(adopted.values_list("job_class__jurisdiction__slug", flat=True))
+    # The address of a day's packet from before packets were a meeting's: one jurisdiction's day is its packet.
+    if len(jurisdictions) == 1:
+        return redirect("packet", jurisdictions.pop(), day.isoformat(), permanent=True)
+    versions = list(adopted.for_display().order_by("job_class__jurisdiction__name", "title"))
     if not versions:
         raise Http404("No public specification was adopted on that date.")
     return pdf_response(pdf.packet_pdf(day, versions), f"packet-{day.isoformat()}.pdf")

@@ -14,7 +14,7 @@ import pytest
 
 from classes import search, workflow
 from classes.models import Version
-from tests.conftest import publish
+from tests.conftest import load_seeds, publish
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -62,9 +62,10 @@ def page(browser, live_server):
 
 
 @pytest.fixture
-def catalogue(seeds):
-    """The five seed specs, searchable. Tests that add classes rebuild the index again after."""
-    search.rebuild()
+def catalogue(db):
+    """The five seed specs, searchable, written for the live server to read (the test's end flushes them).
+    Tests that add classes rebuild the index again after."""
+    load_seeds()
 
 
 @pytest.fixture

@@ -29,7 +29,7 @@ def test_an_applicant_checks_a_class_from_its_page_and_reads_every_path(page, ca
     job.get_by_label("computer programming", exact=True).check()
     page.get_by_role("button", name="Check my qualifications").click()
 
-    expect(page.get_by_role("heading", name="You do not appear to meet any path yet")).to_be_visible()
+    expect(page.get_by_role("heading", name="You do not appear to meet any open-competitive path yet")).to_be_visible()
     assert "Not met yet" in outcome_of(page, "B)")
     expect(page.locator(".path-result", has_text="B)").first).to_contain_text("1 month more experience.")
 
@@ -43,7 +43,7 @@ def test_an_applicant_checks_a_class_from_its_page_and_reads_every_path(page, ca
     second.get_by_label("local area network administration").check()
     page.get_by_role("button", name="Check my qualifications").click()
 
-    expect(page.get_by_role("heading", name="You appear to meet at least one path")).to_be_visible()
+    expect(page.get_by_role("heading", name="You appear to meet at least one open-competitive path")).to_be_visible()
     outcomes = {label: outcome_of(page, label) for label in ("A)", "B)", "C)", "D)")}
     assert "You appear to meet this path" in outcomes["B)"]
     assert "You appear to meet this path" in outcomes["D)"]

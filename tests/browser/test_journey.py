@@ -29,6 +29,7 @@ def test_a_reader_searches_filters_follows_a_promotion_line_and_compares_two_ver
     expect(page).to_have_url(re.compile(r"/classes/\?q=account\+clerk"))
     expect(results(page).filter(has_text="Account Clerk Typist")).to_have_count(1)
 
+    page.get_by_text("Filters and sort").click()  # folded until a filter is chosen
     page.get_by_label("Jurisdictional class").select_option(label="Competitive")
     page.get_by_role("button", name="Apply filters").click()
 

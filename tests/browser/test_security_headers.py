@@ -51,7 +51,8 @@ def test_public_pages_and_the_admin_version_form_break_no_rule_of_the_content_se
     page.get_by_label("Password").fill("superuser-password")
     page.get_by_role("button", name="Log in").click()
     expect(page).to_have_url(re.compile(re.escape(change_form) + "$"))
-    # The admin's scripts run under the policy: an inline row added, an autocomplete opened.
+    # The admin's scripts run under the policy: a folded part opened, an inline row added, an autocomplete opened.
+    page.locator("#duties-group summary").first.click()
     add_a_duty = page.get_by_role("button", name="Add another Duty")
     expect(add_a_duty).to_be_visible()  # inlines.js has run
     duties = page.locator("#duties-group tbody tr.form-row")

@@ -1,1 +1,1 @@
-"""The importer: documents of many layouts and formats read into draft versions, and what its report says."""
+"""The importer: formats, layouts, the seeds, batches."""

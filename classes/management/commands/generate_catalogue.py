@@ -1,10 +1,12 @@
-"""python manage.py generate_catalogue --classes N --jurisdictions M --seed S: a synthetic catalogue, to measure at scale."""
+"""python manage.py generate_catalogue --classes N --jurisdictions M --seed S: a synthetic catalogue, to measure at scale.
+
+The catalogue is made by `bench/synthetic/`, a development tool that a production install does not ship: it is
+imported only when the command runs.
+"""
 
 import time
 
 from django.core.management.base import BaseCommand, CommandError
-
-from classes import synthetic
 
 
 def positive(text):
@@ -36,12 +38,21 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, classes, jurisdictions, seed, batch_size, **options):
+        try:
+            from bench.synthetic import writer
+        except ModuleNotFoundError as error:
+            if error.name not in ("bench", "bench.synthetic", "bench.synthetic.writer"):
+                raise
+            raise CommandError(
+                "The synthetic catalogue is made by bench/synthetic/, which this installation does not have: it is a "
+                "development tool. Run the command from a checkout of the source, in its top folder."
+            ) from None
         started = time.monotonic()
         try:
-            counts = synthetic.generate(
+            counts = writer.generate(
                 classes=classes, jurisdictions=jurisdictions, seed=seed, batch_size=batch_size, progress=self.progress
             )
-        except synthetic.SyntheticDataExists as error:
+        except writer.SyntheticDataExists as error:
             raise CommandError(
                 f"This database already holds {error.jurisdictions} synthetic jurisdictions. Adopted text cannot be "
                 "deleted, so they cannot be replaced: generate into a fresh database (createdb, then migrate)."

@@ -1,0 +1,1 @@
+"""Benchmarks and the synthetic catalogue they measure: tools for development, never installed with the portal."""

@@ -1,0 +1,145 @@
+"""Answering a query: the classes of the public catalogue matching its words, best first; and the classes of other
+jurisdictions most like a version."""
+
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db import router
+from django.db.models import Q, Value
+
+from ..models import JobClass, SearchDocument, Version
+from . import backends, names, spelling
+from .words import STOPWORDS, WORD, searchable
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What search made of a query: the words it looks for, and those typed where it corrected their spelling."""
+
+    words: list[str]
+    typed: list[str]
+    synonyms: tuple = ()  # the thesaurus's other phrases for the query's, each a list of words
+    occupations: tuple = ()  # codes of the O*NET occupations the query is a title of
+
+    @property
+    def corrected(self):
+        return self.words != self.typed
+
+    @property
+    def text(self):
+        return " ".join(self.words)
+
+
+def understand(q, *, as_typed=False):
+    """The Reading of q: its words as typed where `as_typed` (the reader refused a correction), else corrected."""
+    return _understood(q, backends.for_database(router.db_for_read(SearchDocument)), as_typed)
+
+
+def _understood(q, backend, as_typed=False):
+    typed = searchable(q)
+    words = typed if as_typed else read(q, backend)
+    text = " ".join(words)
+    return Reading(words, typed, tuple(names.synonyms(text)), tuple(names.occupations(text)))
+
+
+def apply(queryset, q, *, by_relevance=True):
+    """Restrict a JobClass queryset to the matches of q (a query, or its `Reading`), annotated with `search_rank`:
+    classes of the public catalogue only, whatever the queryset holds. By relevance, best first: ordered by it, or,
+    for words most of the catalogue holds, a `postgresql.TitlesFirst` over such querysets; otherwise a queryset to
+    order as the caller wishes."""
+    backend = backends.for_database(queryset.db)
+    reading = q if isinstance(q, Reading) else _understood(q, backend)
+    words = reading.words
+    if not words:
+        return queryset
+    found = backend.restrict(queryset, words, any_word=False, prefix=True)
+    widened = _widened(queryset, reading, backend)
+    if widened is None:
+        return found if not by_relevance else backend.ranked(queryset, words, any_word=False, prefix=True)
+    if not by_relevance:
+        return queryset.filter(Q(pk__in=found.values("pk")) | Q(pk__in=widened)).annotate(search_rank=Value(0.0))
+    # The query's own words first, ranked as ever (titles, then the text); then the classes only its other names find.
+    ranked = backend.ranked(queryset, words, any_word=False, prefix=True)
+    others = queryset.filter(pk__in=widened).exclude(pk__in=found.values("pk"))
+    return Concatenated(ranked, others.annotate(search_rank=Value(0.0)).order_by("title", "pk"))
+
+
+def _widened(queryset, reading, backend):
+    """The keys of the classes the query's synonyms or occupations find, or None where it has neither."""
+    if not (reading.synonyms or reading.occupations):
+        return None
+    condition = Q(pk__in=[])
+    for words in reading.synonyms:
+        condition |= Q(pk__in=backend.restrict(queryset, words, any_word=False, prefix=False).values("pk"))
+    if reading.occupations:
+        classed = Version.objects.current().filter(occupation__in=reading.occupations).values("job_class_id")
+        condition |= Q(pk__in=classed)
+    return queryset.filter(condition).values("pk")
+
+
+class Concatenated:
+    """Ranked matches followed by others, each part asked only as far as a page needs it; counted and sliced as
+    `CappedPaginator` does. A part is a queryset or a backend's own (PostgreSQL's `TitlesFirst`)."""
+
+    def __init__(self, *parts):
+        self.parts = parts
+
+    def count_up_to(self, most):
+        counted = 0
+        for part in self.parts:
+            if hasattr(part, "count_up_to"):
+                counted += part.count_up_to(most - counted)
+            else:
+                counted += part.order_by().values("pk")[: most - counted].count()
+            if counted >= most:
+                break
+        return counted
+
+    def count(self):
+        """Every match: what a plain `Paginator` asks (`CappedPaginator` stops at its cap)."""
+        return sum(
+            part.count() if hasattr(part, "count") else Concatenated(part).count_up_to(10**9) for part in self.parts
+        )
+
+    def __getitem__(self, window):
+        start, stop = window.start or 0, window.stop
+        found, offset = [], 0
+        for part in self.parts:
+            size = Concatenated(part).count_up_to(stop - offset) if stop > offset else 0
+            if start < offset + size:
+                found += list(part[max(0, start - offset) : stop - offset])
+            offset += size
+            if offset >= stop:
+                break
+        return found
+
+    def __iter__(self):
+        for part in self.parts:
+            yield from part
+
+
+def read(q, backend):
+    """The words search looks for when asked q: its searchable words as typed if some document holds them all, else
+    each word found nowhere spelt as the nearest word of the catalogue. A query's words are rewritten here and nowhere else,
+    before either database sees them."""
+    words = searchable(q)
+    if not words or backend.exists(words):
+        return words
+    return spelling.corrected(words, backend)
+
+
+def similar(version, limit=5):
+    """The current classes of other jurisdictions closest to this version's title and duties, best first."""
+    title_words = [word for word in searchable(version.title) if len(word) > 2]
+    duty_words = Counter(
+        word
+        for duty in version.duties.all()
+        for word in WORD.findall(duty.text.lower())
+        if len(word) > 4 and word not in STOPWORDS and word not in title_words
+    )
+    words = title_words + [word for word, _ in duty_words.most_common(8)]
+    if not words:
+        return []
+    others = JobClass.objects.current().exclude(jurisdiction_id=version.job_class.jurisdiction_id)
+    backend = backends.for_database(others.db)
+    return list(backend.ranked(others.select_related("jurisdiction"), words, any_word=True, prefix=False)[:limit])

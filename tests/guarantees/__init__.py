@@ -1,0 +1,1 @@
+"""What holds everywhere: no draft leaks, escaping, fuzzing, hostile uploads, permissions, security, settings."""

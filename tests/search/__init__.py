@@ -1,0 +1,1 @@
+"""Search: matching, ranking, spelling, passages, the index."""

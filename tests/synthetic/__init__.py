@@ -1,0 +1,1 @@
+"""The synthetic catalogue the benchmarks generate."""
