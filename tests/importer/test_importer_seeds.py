@@ -7,23 +7,19 @@ import pytest
 from django.core import serializers
 from django.template.loader import render_to_string
 
+from classes import structure
 from classes.importing import ImportedFile, import_documents
 from classes.importing.header import parse_dates
 from classes.models import (
-    KSA,
     ClassSeries,
-    Competency,
     Department,
-    Duty,
     HistoryEntry,
     JobClass,
     Jurisdiction,
-    OtherSection,
-    SpecialRequirement,
     Version,
 )
-from qualifications.models import Definition, Substitution, TimeInTitle
 from qualifications.models import Path as Path_
+from qualifications.models import TimeInTitle
 from tests.conftest import ROOT, SEED_DOCUMENTS
 from tests.pagetext import page_text, sentences
 
@@ -203,33 +199,9 @@ FIXTURES = ROOT / "fixtures"
 # Fields that cannot be equal by design, on every row: the primary key and the row a part hangs on (the
 # import's rows are new rows), and `position`, whose numbers may have gaps; the order of the rows is compared.
 ROW_FIELDS_IGNORED = {"id", "version", "path", "position"}
-# Version fields that cannot be equal by design: an import is a new draft (`number`, `status`), a draft carries
-# no adoption (`adopted_on`, `adoption_reference`, `meeting`: checked against the history below instead), and
-# bookkeeping (`created_at`, `updated_at`, `updated_by`, `lock_version`). `department` is compared by name.
-VERSION_FIELDS_IGNORED = {
-    "id",
-    "job_class",
-    "number",
-    "status",
-    "adopted_on",
-    "adoption_reference",
-    "meeting",
-    "created_at",
-    "updated_at",
-    "updated_by",
-    "lock_version",
-    "department",
-}
-VERSION_PARTS = [
-    ("duties", Duty),
-    ("ksas", KSA),
-    ("competencies", Competency),
-    ("other_sections", OtherSection),
-    ("special_requirements", SpecialRequirement),
-    ("paths", Path_),
-    ("substitutions", Substitution),
-    ("definitions", Definition),
-]
+# Version fields that cannot be equal by design: all but the text (an import is a new draft, with no adoption:
+# checked against the history below instead), and the department, compared by name.
+VERSION_FIELDS_IGNORED = {*structure.NOT_TEXT, "department"}
 
 
 def fixture_rows(seed):
@@ -281,9 +253,9 @@ def test_a_seed_imports_to_the_structure_of_its_fixture(empty_jurisdiction, seed
     found += differences(department, {"department": departments.get(expected.department_id, "").casefold()}, "version")
 
     # Each list of parts, row by row and field by field, in order.
-    for related_name, model in VERSION_PARTS:
-        imported_rows = [row_values(row) for row in getattr(version, related_name).all()]
-        found += differences(imported_rows, [row_values(row) for row in ordered(rows.get(model, []))], related_name)
+    for part in structure.PARTS:
+        imported_rows = [row_values(row) for row in part.rows(version)]
+        found += differences(imported_rows, [row_values(row) for row in ordered(rows.get(part.model, []))], part.name)
 
     # Promotional time in title, path by path (the title's class link is empty in both: no such class exists).
     titles_by_path = {}
