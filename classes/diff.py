@@ -161,7 +161,7 @@ def header_text(version):
     facts = [
         (name, _shown(Version._meta.get_field(field), getattr(version, field))) for field, name in structure.HEADER
     ]
-    return _lines(f"{name}: {' / '.join(_lines_of(value))}" for name, value in facts if value != NOT_STATED)
+    return _lines(f"{name}: {' / '.join(LinesField.items(value))}" for name, value in facts if value != NOT_STATED)
 
 
 def list_text(part, version):
@@ -289,7 +289,3 @@ def _shown(field, value):
 
 def _lines(items):
     return LINE_BREAK.join(item.strip() for item in items if item and item.strip())
-
-
-def _lines_of(text):
-    return [line.strip() for line in text.splitlines() if line.strip()]

@@ -3,6 +3,7 @@
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from classes.fields import LinesField
 from classes.immutability import GuardedPart, PartQuerySet
 from classes.vocabulary import (
     KSAKind,
@@ -123,7 +124,7 @@ class OtherSection(VersionPart):
         return self.heading
 
     def lines(self):
-        return [line.strip() for line in self.text.splitlines() if line.strip()]
+        return LinesField.items(self.text)
 
 
 class SpecialRequirement(VersionPart):
