@@ -102,6 +102,25 @@ def search_words():
     }
 
 
+def synonym():
+    """A phrase of search's thesaurus that no document holds, whose other names find classes: a reader using the
+    everyday name of the work. Of those, the one whose other names find the most classes, the longest to list."""
+    from classes.models import SearchPhrase
+    from classes.search import backends, names, phrases
+
+    backend = backends.for_database("default")
+    found = {}
+    for group in names.THESAURUS:
+        for name in group:
+            if backend.exists(name.split()):
+                continue
+            others = [phrases.key(other.split()) for other in group if other != name]
+            found[name] = SearchPhrase.objects.filter(phrase__in=others).values("job_class_id").distinct().count()
+    if not any(found.values()):
+        sys.exit("No phrase of the thesaurus is missing from the documents while its synonyms find classes.")
+    return max(found, key=lambda name: (found[name], name))
+
+
 def rare_word(candidates, most_tries=50):
     """The first candidate (held by one sampled document) that few classes match as search reads it: search
     stems words and matches them as beginnings, so a word rare as spelt ("abilities") may match every class."""
@@ -151,14 +170,14 @@ def matches(q, **filters):
 
 
 def search_note(q):
-    from classes.search import backends, spelling
-    from classes.search.words import searchable
+    from classes import search
 
     note = f"q={q!r}: {matches(q)} matches"
-    words = searchable(q)
-    backend = backends.for_database("default")
-    if not backend.exists(words):
-        note += f", read as {' '.join(spelling.corrected(words, backend))!r}"
+    reading = search.understand(q)
+    if reading.corrected:
+        note += f", read as {reading.text!r}"
+    if reading.synonyms:
+        note += f", widened by {', '.join(' '.join(words) for words in reading.synonyms)}"
     return note
 
 

@@ -23,6 +23,7 @@ from .tables import (
     applied_migrations,
     columns,
     kept_models,
+    rebuilt_models,
 )
 
 
@@ -132,7 +133,7 @@ def _empty():
     On PostgreSQL this is TRUNCATE, which the adopted-text triggers (row triggers on UPDATE and DELETE) let
     pass: a restore is the one way adopted text leaves the database, and it puts the same text back.
     """
-    emptied = [model for model in [*kept_models(), SearchDocument] if model._base_manager.exists()]
+    emptied = [model for model in [*kept_models(), *rebuilt_models()] if model._base_manager.exists()]
     # Each table emptied takes along those whose foreign keys point to it, as TRUNCATE requires; emptying only
     # these (after migrate: the groups and the edition), not every table, saves a second on PostgreSQL.
     for model in emptied:
@@ -148,7 +149,7 @@ def _empty():
 def _referring_to(model):
     return [
         other
-        for other in [*kept_models(), SearchDocument]
+        for other in [*kept_models(), *rebuilt_models()]
         if any(
             field.related_model is model and field.db_constraint
             for field in other._meta.concrete_fields

@@ -18,9 +18,10 @@ FORMAT_VERSION = 1
 APPS = ["auth", "classes", "qualifications", "admin"]
 # The schema a restore must match: these apps' tables, and the content types natural keys name.
 SCHEMA_APPS = [*APPS, "contenttypes"]
-# Rebuilt, not kept: search documents and the words spelling corrects from come from the adopted text; `migrate` makes
-# the permissions.
-NOT_KEPT = {"classes.SearchDocument", "classes.CatalogueWord", "auth.Permission"}
+# Rebuilt, not kept: search documents, the words spelling corrects from and the thesaurus's phrases come from the
+# adopted text; `migrate` makes the permissions.
+REBUILT = ("classes.SearchDocument", "classes.SearchPhrase", "classes.CatalogueWord")
+NOT_KEPT = {*REBUILT, "auth.Permission"}
 # Rows a freshly migrated database holds already (the roles of classes/0005, the edition of 0007, O*NET's titles of
 # 0014); a restore replaces them.
 MADE_BY_MIGRATIONS = {
@@ -58,6 +59,11 @@ def kept_models():
         for model in apps.get_app_config(label).get_models(include_auto_created=True)
         if not model._meta.proxy and model._meta.managed and model._meta.label not in NOT_KEPT
     ]
+
+
+def rebuilt_models():
+    """The models of derived rows, emptied by a restore and rebuilt from the adopted text it restores."""
+    return [apps.get_model(label) for label in REBUILT]
 
 
 def columns(model):

@@ -14,7 +14,7 @@ from .edition import CatalogueEdition
 from .meetings import Meeting
 from .occupations import Occupation, OccupationTask, OccupationTitle, RelatedOccupation
 from .parts import KSA, Competency, Duty, OtherSection, SpecialRequirement
-from .search import CatalogueWord, SearchDocument
+from .search import CatalogueWord, SearchDocument, SearchPhrase
 from .versions import Version
 
 __all__ = [
@@ -38,6 +38,7 @@ __all__ = [
     "RelatedOccupation",
     "Review",
     "SearchDocument",
+    "SearchPhrase",
     "SpecialRequirement",
     "Version",
 ]

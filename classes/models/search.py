@@ -43,3 +43,18 @@ class CatalogueWord(models.Model):
 
     def __str__(self):
         return self.word
+
+
+class SearchPhrase(models.Model):
+    """A phrase of the search thesaurus that a class's document holds (`classes.search.phrases`), written with the
+    documents: a query's synonyms find their classes by this index, without reading the documents' text."""
+
+    job_class = models.ForeignKey(JobClass, on_delete=models.CASCADE, related_name="+")
+    phrase = models.CharField(max_length=100, db_index=True, help_text="The phrase's words, each without a plural's s.")
+
+    class Meta:
+        ordering = ["job_class_id", "phrase"]
+        constraints = [models.UniqueConstraint(fields=["job_class", "phrase"], name="searchphrase_once_per_class")]
+
+    def __str__(self):
+        return self.phrase

@@ -8,9 +8,9 @@ from html import escape
 
 from django.utils.safestring import mark_safe
 
-from ..models import JobClass, SearchDocument, Version
+from ..models import JobClass, SearchDocument, SearchPhrase, Version
 from ..vocabulary import VersionStatus
-from . import backends
+from . import backends, phrases
 from .words import WORD, searchable
 
 PASSAGE_WORDS = 30
@@ -19,14 +19,23 @@ SUFFIXES = ("ations", "ation", "ments", "ment", "ions", "ion", "ings", "ing", "i
 
 def passages(q, job_classes):
     """{job class id: safe HTML of its best passage (about 30 words) with the query words marked}."""
-    words = searchable(q)
-    ids = [job_class.pk for job_class in job_classes]
-    if not words or not ids:
-        return {}
+    return _passages(q, _documents(job_classes) if searchable(q) else {})
+
+
+def _documents(job_classes):
+    """{job class id: the texts of its document}, for those of the classes in the public catalogue."""
     documents = SearchDocument.objects.filter(
-        job_class_id__in=ids, version__status=VersionStatus.ADOPTED, job_class__abolished_on__isnull=True
+        job_class_id__in=[job_class.pk for job_class in job_classes],
+        version__status=VersionStatus.ADOPTED,
+        job_class__abolished_on__isnull=True,
     )
-    texts = {document.job_class_id: _texts(document) for document in documents}
+    return {document.job_class_id: _texts(document) for document in documents}
+
+
+def _passages(q, texts):
+    words = searchable(q)
+    if not words or not texts:
+        return {}
     beginnings = _beginnings(words, "\n".join(unit for units in texts.values() for unit in units))
     matches = _matcher(beginnings)
     finder = _finder([start for starts in beginnings.values() for start in starts])
@@ -113,23 +122,24 @@ def _window(tokens, matches):
 def reasons(reading, job_classes):
     """{job class id: safe HTML of its passage}, saying why each class was found: the query's words marked; for a
     class only a synonym found, that synonym's passage; for one only its occupation found, that occupation."""
-    shown = passages(reading.text, job_classes)
+    texts = _documents(job_classes) if job_classes else {}
+    shown = _passages(reading.text, texts)
     if not (reading.synonyms or reading.occupations) or not job_classes:
         return shown
     backend = backends.for_database(SearchDocument.objects.db)
-
-    def matching(words, among, prefix):
-        keys = [job_class.pk for job_class in among]
-        found = backend.restrict(JobClass.objects.filter(pk__in=keys), words, False, prefix)
-        return set(found.values_list("pk", flat=True))
-
-    direct = matching(reading.words, job_classes, True)
+    keys = [job_class.pk for job_class in job_classes]
+    found = backend.restrict(JobClass.objects.filter(pk__in=keys), reading.words, any_word=False, prefix=True)
+    direct = set(found.values_list("pk", flat=True))
     rest = [job_class for job_class in job_classes if job_class.pk not in direct]
+    held = set()
+    if reading.synonyms and rest:
+        phrased = SearchPhrase.objects.filter(job_class_id__in=[job_class.pk for job_class in rest])
+        held = set(phrased.values_list("job_class_id", "phrase"))
     why = {}
     for words in reading.synonyms:
-        synonym = " ".join(words)
-        holding = matching(words, [job_class for job_class in rest if job_class.pk not in why], False)
-        for pk, passage in passages(synonym, [job_class for job_class in rest if job_class.pk in holding]).items():
+        synonym, key = " ".join(words), phrases.key(words)
+        holding = {pk: units for pk, units in texts.items() if pk not in why and (pk, key) in held}
+        for pk, passage in _passages(synonym, holding).items():
             why[pk] = mark_safe(f"Also called “{escape(synonym)}”: {passage}")
     if reading.occupations:
         keys = [job_class.pk for job_class in rest if job_class.pk not in why]

@@ -5,7 +5,7 @@ from django.db import transaction
 
 from .. import structure
 from ..models import JobClass, SearchDocument, Version
-from . import backends, spelling
+from . import backends, phrases, spelling
 
 BATCH_SIZE = 500
 
@@ -47,6 +47,7 @@ def documents_written(job_class_ids=None):
     once they are written."""
     backends.for_database(SearchDocument.objects.db).documents_written(job_class_ids)
     spelling.words_written(job_class_ids)
+    phrases.phrases_written(job_class_ids)
 
 
 def rebuild():

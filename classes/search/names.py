@@ -27,13 +27,23 @@ def phrase(text):
     return " ".join(WORD.findall((text or "").lower()))
 
 
+def key(words):
+    """A phrase as compared and kept: its words, each without a plural's s ("food stamp" stands for "food stamps")."""
+    return " ".join(singular(word) for word in words)
+
+
+def singular(word):
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
 def synonyms(q):
     """The thesaurus's other phrases for each of its phrases that q holds, as lists of words."""
-    text = f" {phrase(q)} "
+    text = f" {key(phrase(q).split())} "
     found = []
     for group in THESAURUS:
-        if any(f" {name} " in text for name in group):
-            found += [name.split() for name in group if f" {name} " not in text]
+        held = [f" {key(name.split())} " in text for name in group]
+        if any(held):
+            found += [name.split() for name, named in zip(group, held, strict=True) if not named]
     return found
 
 

@@ -109,24 +109,39 @@ class TitlesFirst:
 
     def __init__(self, in_title, elsewhere):
         self.parts = (in_title, elsewhere)
+        self.titles_counted = None  # (how many title matches were counted, up to how many)
 
     def count_up_to(self, most):
         counted = 0
         for part in self.parts:
-            counted += part.order_by().values("pk")[: most - counted].count()
+            counted += self._count(part, most - counted)
             if counted >= most:
                 break
+        return counted
+
+    def _count(self, part, most):
+        counted = part.order_by().values("pk")[:most].count()
+        if part is self.parts[0]:
+            self.titles_counted = (counted, most)
         return counted
 
     def __getitem__(self, window):
         start, stop = window.start or 0, window.stop
         in_title, elsewhere = self.parts
-        # Only where the titles end need be known; the rest is sliced as far as the page reaches, never counted.
-        titled = in_title.order_by().values("pk")[:stop].count()
+        # Only where the titles end need be known (the paginator's count has often told); the rest is sliced as far
+        # as the page reaches, never counted.
+        titled = self._titles_up_to(stop)
         found = self._sorted_first(in_title, start, stop) if start < titled else []
         if stop > titled:
             found += elsewhere[max(0, start - titled) : stop - titled]
         return found
+
+    def _titles_up_to(self, stop):
+        if self.titles_counted:
+            counted, most = self.titles_counted
+            if counted < most or counted >= stop:
+                return min(counted, stop)
+        return self._count(self.parts[0], stop)
 
     @staticmethod
     def _sorted_first(part, start, stop):

@@ -64,3 +64,38 @@ def test_the_occupation_passage_says_why_with_onets_attribution(client, catalogu
 
 def test_a_query_without_other_names_finds_what_it_did(catalogue):
     assert titles("households") == ["Income Maintenance Examiner", "Social Services Worker"]
+
+
+@pytest.fixture
+def assistance(make_class):
+    """A class administering public assistance, one whose text holds those words apart, and one holding "good",
+    a word one letter from "food"."""
+
+    def add(title, duty):
+        _, version = make_class(title, status="draft")
+        Duty.objects.create(version=version, position=1, text=duty)
+        return publish(version)
+
+    add("Eligibility Technician", "Determines eligibility for public assistance programs.")
+    add("Park Ranger", "Patrols public trails and gives assistance to visitors.")
+    add("Records Clerk", "Keeps files in good order.")
+    search.rebuild()
+
+
+def test_a_name_of_the_thesaurus_is_read_as_typed_not_corrected(client, assistance):
+    page = words(client.get("/classes/", {"q": "food stamps"}))
+    assert "Showing results for" not in page
+    assert titles("food stamps") == ["Eligibility Technician"]
+
+
+def test_a_synonym_matches_its_words_side_by_side_and_its_plural(assistance):
+    assert titles("food stamp") == [
+        "Eligibility Technician"
+    ]  # "food stamps" in the thesaurus; the ranger's words are apart
+
+
+def test_a_class_leaving_the_public_catalogue_is_found_by_its_synonyms_no_more(assistance):
+    technician = JobClass.objects.get(title="Eligibility Technician")
+    JobClass.objects.filter(pk=technician.pk).update(abolished_on="2026-01-05")
+    search.index_classes([technician.pk])
+    assert titles("food stamps") == []
