@@ -58,7 +58,7 @@ class PostgreSQL:
     def ranked(self, queryset, words, any_word, prefix):
         matches, match, rank_by = self._restrict(queryset, words, any_word, prefix)
         if self.estimated_rows(matches) <= WHOLE_TEXT_RANKED_MOST:
-            return matches.annotate(search_rank=self._whole_text_rank(rank_by)).order_by("-search_rank", "title")
+            return matches.annotate(search_rank=self._whole_text_rank(rank_by)).order_by("-search_rank", "title", "pk")
         # Ranking by the whole text would read every matching document out of line. Ranked by their titles alone,
         # the titles holding a common word all but tie, so the title order is their ranking. The classes' own title
         # words (migration 0010) find them without reading a document, or joining one.

@@ -48,7 +48,7 @@ class SQLite:
         ).annotate(search_rank=_Rank(f"(WITH {tables} SELECT {total})", searches))
 
     def ranked(self, queryset, words, any_word, prefix):
-        return self.restrict(queryset, words, any_word, prefix).order_by("-search_rank", "title")
+        return self.restrict(queryset, words, any_word, prefix).order_by("-search_rank", "title", "pk")
 
     def candidates(self, word):
         # Two edits at most change a word's length by two: only words of about its length can be near it.
