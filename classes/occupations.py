@@ -161,24 +161,38 @@ def suggestions(version, count=SHOWN):
 
 def suggest(version):
     """Give a version the best-fitting occupation with its score, unless an analyst has chosen one already."""
-    if version.occupation_confirmed:
-        return version
-    best = next(iter(suggestions(version, 1)), None)
-    return _record(version, occupation=best and best.occupation, score=best and best.score, confirmed=False)
+    return suggest_each([version])[0]
+
+
+def suggest_each(versions):
+    """`suggest` for each version, as one change of the public catalogue (a text in force names its occupation)."""
+    with transaction.atomic():
+        suggested = []
+        for version in versions:
+            if not version.occupation_confirmed:
+                best = next(iter(suggestions(version, 1)), None)
+                _record(version, occupation=best and best.occupation, score=best and best.score, confirmed=False)
+            suggested.append(version)
+        shown = [
+            version.job_class_id for version in suggested if version.is_public and not version.occupation_confirmed
+        ]
+        if shown:
+            catalogue_changed(shown)
+    return suggested
 
 
 def confirm(version, *, occupation, by=None):
     """An analyst's choice of the version's occupation, the suggested one or another; it is kept from then on."""
-    return _record(version, occupation=occupation, score=None, confirmed=True)
+    with transaction.atomic():
+        _record(version, occupation=occupation, score=None, confirmed=True)
+        if version.is_public:  # its class page and search document name the occupation
+            catalogue_changed([version.job_class_id])
+    return version
 
 
 def _record(version, *, occupation, score, confirmed):
     # A queryset update, so that the text in force takes it too: its occupation is no part of its adopted wording.
-    with transaction.atomic():
-        Version.objects.filter(pk=version.pk).update(
-            occupation=occupation, occupation_score=score, occupation_confirmed=confirmed
-        )
-        if version.is_public:  # its class page and search document name the occupation
-            catalogue_changed([version.job_class_id])
+    Version.objects.filter(pk=version.pk).update(
+        occupation=occupation, occupation_score=score, occupation_confirmed=confirmed
+    )
     version.occupation, version.occupation_score, version.occupation_confirmed = occupation, score, confirmed
-    return version

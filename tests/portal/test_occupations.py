@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from classes import occupations, workflow
-from classes.models import Occupation, OccupationTitle, Version
+from classes.models import CatalogueEdition, Occupation, OccupationTitle, Version
 
 # The best fit of each seed's title and duties among O*NET's occupations.
 SEED_OCCUPATIONS = {
@@ -151,3 +151,11 @@ def test_adopting_a_text_suggests_its_occupation(make_class, analyst):
     adopted = workflow.adopt(version, by=analyst, adopted_on=date(2026, 3, 4))
     assert adopted.occupation_id == "43-4061.00"
     assert not adopted.occupation_confirmed
+
+
+def test_suggesting_occupations_for_the_catalogue_is_one_change_of_it(seeds):
+    Version.objects.update(occupation=None, occupation_confirmed=False)
+    before = CatalogueEdition.objects.get().number
+    call_command("suggest_occupations", verbosity=0)
+    assert CatalogueEdition.objects.get().number == before + 1
+    assert Version.objects.current().filter(occupation__isnull=True).count() == 0

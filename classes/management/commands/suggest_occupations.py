@@ -14,7 +14,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         versions = (Version.objects.current() | Version.objects.open()).filter(occupation_confirmed=False)
-        suggested = [occupations.suggest(version) for version in versions.prefetch_related("duties")]
+        suggested = occupations.suggest_each(versions.prefetch_related("duties"))
         for version in suggested:
             self.stdout.write(
                 f"{version.title}: {version.occupation or 'no occupation fits'} ({version.occupation_score})"
