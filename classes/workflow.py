@@ -144,6 +144,11 @@ def _adopt(version, *, by, meeting=None, adopted_on=None, reference=None):
         adoption_line=stored.adoption_line_once_adopted(supersedes=bool(superseded)),
         updated_by=by,
     )
+    _named_after(job_class, stored)
+
+
+def _named_after(job_class, stored):
+    """The class takes the title and code of its text in force."""
     job_class.title, job_class.code = stored.title, stored.code
     job_class.save(update_fields=["title", "code"])
 
@@ -172,8 +177,7 @@ def record_adopted_text(version, *, adopted_on, reference, by):
         stored = _locked(version, VersionStatus.DRAFT, "be recorded as adopted")
         _supersede(job_class, stored)
         _save(stored, status=VersionStatus.ADOPTED, adopted_on=adopted_on, adoption_reference=reference, updated_by=by)
-        job_class.title, job_class.code = stored.title, stored.code
-        job_class.save(update_fields=["title", "code"])
+        _named_after(job_class, stored)
         catalogue_changed([job_class.pk])
     return _refreshed(version)
 
