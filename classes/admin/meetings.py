@@ -107,7 +107,5 @@ class MeetingAdmin(Steps, admin.ModelAdmin):
     def adopt_meetings(self, request, meetings):
         for meeting in meetings:
             done, adopted = run_step(request, workflow.adopt_meeting, meeting, by=request.user)
-            if done and adopted:
-                messages.success(request, ADOPT_MEETING.done(meeting, adopted))
-            elif done:
-                messages.warning(request, f"No version is proposed to this meeting ({meeting}); nothing was adopted.")
+            if done:  # a meeting with nothing proposed is a warning here: the step itself is offered only with some
+                (messages.success if adopted else messages.warning)(request, ADOPT_MEETING.done(meeting, adopted))
