@@ -194,6 +194,16 @@ def test_the_meeting_list_action_adopts_every_proposal_of_the_chosen_meetings(
     assert [Version.objects.get(pk=v.pk).status for v in versions] == ["adopted", "adopted"]
 
 
+def test_the_meeting_list_action_warns_of_a_meeting_with_nothing_proposed(secretary_client, clerk):
+    meeting = Meeting.objects.create(jurisdiction=clerk.jurisdiction, date=datetime.date(2026, 10, 7))
+
+    response = secretary_client.post(
+        url("meeting_changelist"), {"action": "adopt_proposed", "_selected_action": [meeting.pk]}, follow=True
+    )
+
+    assert messages_of(response) == [f"No version is proposed to this meeting ({meeting}); nothing was adopted."]
+
+
 def test_a_meeting_adopts_all_of_its_proposals_or_none(secretary_client, meeting_with_two_proposals, make_class):
     meeting, versions = meeting_with_two_proposals
     holder, _ = make_class("Bookkeeper")
