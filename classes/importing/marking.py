@@ -64,7 +64,9 @@ def marked_lines(document):
             lines[number - 1].kind, lines[number - 1].said = "unstored", f"not stored: {why}"
     for doubt in document.doubts:
         if doubt.line and 0 < doubt.line <= len(lines):
-            lines[doubt.line - 1].notes.append(f"doubt: {doubt.fact} read as “{doubt.assumed}”, {doubt.why}")
+            lines[doubt.line - 1].notes.append(
+                f"doubt: {doubt.fact.replace('_', ' ')} read as “{doubt.assumed}”, {doubt.why}"
+            )
     for warning in document.warnings:
         if warning.line and 0 < warning.line <= len(lines):
             lines[warning.line - 1].notes.append(f"warning: {warning.message}")

@@ -50,7 +50,7 @@ def test_the_review_shows_the_doubts_at_their_lines_and_in_a_list(analyst_client
 
     page = analyst_client.get(document.get_absolute_url()).content.decode()
 
-    assert "doubt: general_statement read as “DUTIES”, its text describes the class in sentences" in source_row(page, 4)
+    assert "doubt: general statement read as “DUTIES”, its text describes the class in sentences" in source_row(page, 4)
     assert "Facts read with doubt" in page and 'href="#line-4"' in page
     assert "no knowledges, skills and abilities section found" in page
 
