@@ -87,8 +87,12 @@ def run(named, after_reading, started):
     print(f"once read:     {after_reading}")
     print(f"outcome:       {progress} ({progress.review} waiting for review, {progress.saved} saved)")
     print(f"drafts:        {Version.objects.count()}")
-    print(f"uploads:       {len(uploads):4d} requests, longest {max(uploads):6.2f} s, median {statistics.median(uploads):6.2f} s")
-    print(f"read next:     {len(reads):4d} requests, longest {max(reads):6.2f} s, median {statistics.median(reads):6.2f} s")
+    print(
+        f"uploads:       {len(uploads):4d} requests, longest {max(uploads):6.2f} s, median {statistics.median(uploads):6.2f} s"
+    )
+    print(
+        f"read next:     {len(reads):4d} requests, longest {max(reads):6.2f} s, median {statistics.median(reads):6.2f} s"
+    )
     print(f"target:        every request under {TARGET_SECONDS} s: {'met' if longest < TARGET_SECONDS else 'NOT met'}")
     print(f"total time:    {time.perf_counter() - started:8.2f} s  (of which set-up and migrations {set_up:.2f} s)")
 
