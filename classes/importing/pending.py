@@ -145,6 +145,10 @@ def save(document, *, by, header=None, jurisdiction=None):
         raise SaveRefused(f"This document is {document.get_status_display().lower()}; only a read one can be saved.")
     try:
         with transaction.atomic():
+            # The same document saved from two pages at once: the second finds it saved already.
+            waiting = ImportedDocument.objects.select_for_update().filter(pk=document.pk, status=ImportStatus.READ)
+            if waiting.first() is None:
+                raise SaveRefused("Not saved: it was saved or discarded meanwhile, on another page.")
             versions = save_document(
                 parsed(document), jurisdiction=document.jurisdiction, by=by, adopted=document.batch.adopted
             )

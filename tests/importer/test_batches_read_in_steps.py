@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from classes.importing import pending
 from classes.models import ImportedDocument, JobClass, Version
+from tests.importer.test_importer_formats import as_docx, as_pdf
 from tests.importer.uploading import (
     CUSTODIAN,
     GROUNDS_KEEPER,
@@ -160,3 +161,18 @@ def test_an_upload_refused_whole_stores_nothing(analyst_client, jurisdiction):
 
     assert response.status_code == 413 and "Nothing was imported" in response.content.decode()
     assert not ImportedDocument.objects.exists()
+
+
+def test_word_and_pdf_files_of_a_batch_are_read_in_their_steps(analyst_client, jurisdiction):
+    lines = LIBRARY_PAGE.splitlines()
+    batch = uploaded_batch(
+        analyst_client,
+        jurisdiction,
+        SimpleUploadedFile("library-page.docx", as_docx(lines)),
+        SimpleUploadedFile("library-page.pdf", as_pdf(lines)),
+    )
+
+    read_to_the_end(analyst_client, batch)
+
+    assert list(batch.documents.values_list("status", "title")) == [("read", "LIBRARY PAGE"), ("read", "LIBRARY PAGE")]
+    assert all(not document.content for document in batch.documents.all())  # the bytes are dropped once read

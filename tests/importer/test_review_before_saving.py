@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from classes import workflow
+from classes.importing import pending
 from classes.models import ClassSeries, ImportedDocument, JobClass, Jurisdiction, Version
 from tests.importer.documents import SERIES
 from tests.importer.uploading import CUSTODIAN, GROUNDS_KEEPER, read_to_the_end, spec_file, uploaded_batch
@@ -191,3 +192,27 @@ def test_an_analyst_reaches_every_importer_page(client, analyst, read_custodian)
     assert client.get(reverse("import_specs")).status_code == 200
     assert client.get(read_custodian.batch.get_absolute_url()).status_code == 200
     assert client.get(read_custodian.get_absolute_url()).status_code == 200
+
+
+def test_a_document_whose_title_could_not_be_read_is_saved_once_the_analyst_names_it(analyst_client, jurisdiction):
+    untitled = "Keeps the county's parks tidy and safe.\n\nMINIMUM QUALIFICATIONS: None.\n"
+    document = read_document(analyst_client, jurisdiction, "untitled.txt", untitled)
+    assert document.title == "" and 'name="title_0"' in analyst_client.get(document.get_absolute_url()).text
+
+    response = save(analyst_client, document, title_0="Park Attendant", code_0="")
+
+    assert response.status_code == 302
+    assert Version.objects.get().title == "Park Attendant"
+
+
+def test_a_document_saved_from_another_page_meanwhile_is_not_saved_twice(analyst_client, jurisdiction, analyst):
+    document = read_document(analyst_client, jurisdiction, "custodian.txt", CUSTODIAN)
+    other_page = ImportedDocument.objects.get(pk=document.pk)  # loaded before the first save
+    pending.save(document, by=analyst)
+
+    with pytest.raises(pending.SaveRefused, match="saved or discarded meanwhile"):
+        pending.save(other_page, by=analyst, header=pending.Header([pending.Level("Custodian II")]))
+
+    assert Version.objects.count() == 1
+    document.refresh_from_db()
+    assert document.status == "saved"
