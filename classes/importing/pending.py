@@ -7,6 +7,7 @@ corrections of its header (`Header`) applied before it is saved.
 """
 
 import contextlib
+import logging
 import time
 from dataclasses import dataclass, field
 
@@ -18,6 +19,8 @@ from classes.vocabulary import AfterReading, ImportStatus
 from .parse import one_class_series, parse_spec
 from .readers import MAX_READ_SECONDS, ReadError, check_size, document_format, read_document
 from .store import ImportSkipped, save_document
+
+logger = logging.getLogger(__name__)
 
 # At most this many documents a request, and none begun once this many seconds of the request have gone: each read
 # is bounded by readers.MAX_READ_SECONDS, so a request ends well inside the 30 seconds a worker is given.
@@ -109,13 +112,13 @@ def read_one(document):
     """Reads a pending document: its text, what it says, and (where its batch saves at once) its drafts."""
     name = document.file_name
     try:
-        lines = read_document(name, bytes(document.content))
+        document.text = "\n".join(read_document(name, bytes(document.content)))
+        parsed = parse_spec(document.lines(), source=name)  # as its review will read it again
     except ReadError as error:
-        document.status, document.message, document.content = ImportStatus.ERROR, str(error), b""
-        document.save()
-        return
-    document.text = "\n".join(lines)
-    parsed = parse_spec(document.lines(), source=name)  # as its review will read it again
+        return _failed(document, str(error))
+    except Exception:  # a fault of the reader's, not the analyst's: left pending, it would stop the batch for good
+        logger.exception("Reading %s (imported document %s) failed", name, document.pk)
+        return _failed(document, f"{name}: the importer failed on this file (the error is logged); import it by hand.")
     document.content, document.status, document.message = b"", ImportStatus.READ, ""
     document.title = parsed.title[:200]
     document.doubts, document.warnings = len(parsed.doubts), len(parsed.warnings)
@@ -124,6 +127,11 @@ def read_one(document):
     if document.batch.after_reading == AfterReading.SAVE:
         with contextlib.suppress(SaveRefused):  # kept for review, with the reason
             save(document, by=document.batch.created_by)
+
+
+def _failed(document, why):
+    document.status, document.message, document.content, document.text = ImportStatus.ERROR, why, b"", ""
+    document.save()
 
 
 def parsed(document):

@@ -176,3 +176,25 @@ def test_word_and_pdf_files_of_a_batch_are_read_in_their_steps(analyst_client, j
 
     assert list(batch.documents.values_list("status", "title")) == [("read", "LIBRARY PAGE"), ("read", "LIBRARY PAGE")]
     assert all(not document.content for document in batch.documents.all())  # the bytes are dropped once read
+
+
+def test_a_file_the_importer_fails_on_is_an_error_and_the_batch_reads_on(analyst_client, jurisdiction, monkeypatch):
+    real_parse = pending.parse_spec
+
+    def failing(lines, *, source):
+        if source == "library-page.txt":
+            raise ValueError("a reader's fault")
+        return real_parse(lines, source=source)
+
+    monkeypatch.setattr(pending, "parse_spec", failing)
+    batch = uploaded_batch(
+        analyst_client, jurisdiction, spec_file("library-page.txt", LIBRARY_PAGE), spec_file("custodian.txt", CUSTODIAN)
+    )
+
+    assert read_to_the_end(analyst_client, batch)[-1]["progress"] == "2 of 2 read, 1 error"
+    failed = batch.documents.get(file_name="library-page.txt")
+    assert (failed.status, failed.message) == (
+        "error",
+        "library-page.txt: the importer failed on this file (the error is logged); import it by hand.",
+    )
+    assert batch.documents.get(file_name="custodian.txt").status == "read"
