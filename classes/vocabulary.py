@@ -163,3 +163,21 @@ class RelatednessTier(models.TextChoices):
     PRIMARY_SHORT = "primary_short", "Primary (closest)"
     PRIMARY_LONG = "primary_long", "Primary"
     SUPPLEMENTAL = "supplemental", "Supplemental"
+
+
+class ImportStatus(models.TextChoices):
+    """Where a document uploaded to the admin's importer stands."""
+
+    PENDING = "pending", "Not read yet"
+    READ = "read", "Read, waiting for review"
+    SAVED = "saved", "Saved"
+    DISCARDED = "discarded", "Discarded"
+    ERROR = "error", "Could not be read"
+
+
+class AfterReading(models.TextChoices):
+    """What an import batch does with each document once it is read."""
+
+    REVIEW = "review", "Keep each document for review; an analyst saves it once checked"
+    SAVE = "save", "Save each document as a draft at once"
+    DRY_RUN = "dry_run", "Dry run: read and report only; nothing can be saved"

@@ -34,7 +34,14 @@ MADE_BY_MIGRATIONS = {
 }
 # Values whose JSON form is not what the database takes: read back and prepared by the field. Others (text,
 # numbers, booleans) go to the database as JSON gives them.
-CONVERTED_FIELDS = (models.DateField, models.TimeField, models.DecimalField, models.UUIDField, models.JSONField)
+CONVERTED_FIELDS = (
+    models.DateField,
+    models.TimeField,
+    models.DecimalField,
+    models.UUIDField,
+    models.JSONField,
+    models.BinaryField,
+)
 MANIFEST_LIMIT = 1 << 20  # bytes: a manifest is a few kilobytes; no other file's first line is read whole
 BATCH = 1000  # rows read, written and inserted at a time: memory stays flat whatever the catalogue's size
 SUMMARY = [

@@ -1,5 +1,6 @@
 """Writing a backup: every kept table from one snapshot, streamed through gzip into a file renamed when whole."""
 
+import base64
 import datetime
 import decimal
 import gzip
@@ -137,4 +138,6 @@ def _json_value(value):
         return value.isoformat()
     if isinstance(value, decimal.Decimal | uuid.UUID):
         return str(value)
+    if isinstance(value, bytes | memoryview):  # an upload waiting to be read; BinaryField reads base64 back
+        return base64.b64encode(value).decode("ascii")
     raise TypeError(f"A {type(value).__name__} cannot be written to a backup.")

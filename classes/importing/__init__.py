@@ -2,7 +2,9 @@
 
 `read_document` turns a file's bytes into lines, `parse_spec` turns lines into a `ParsedDocument` (one `Spec` per
 class the document describes, and how each line was read), and `import_documents` writes each document's drafts in
-its own transaction, reporting on each in a `DocumentReport`. docs/importing.md describes how a document is read.
+its own transaction, reporting on each in a `DocumentReport`. The admin's importer keeps an upload's files as pending
+documents read a few per request and saved once reviewed (`pending.py`), each source line marked with what it was
+read as (`marking.py`). docs/importing.md describes how a document is read.
 """
 
 from .batch import ImportedFile, import_documents

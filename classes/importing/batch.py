@@ -1,6 +1,5 @@
 """A batch of documents, each read, parsed and (unless a dry run) written in its own transaction."""
 
-import time
 from dataclasses import dataclass
 
 from django.db import DatabaseError
@@ -21,29 +20,21 @@ class ImportedFile:
     refusal: str = ""  # why the file was refused before it arrived whole (an upload over the limit): never read
 
 
-def import_documents(files, *, jurisdiction=None, dry_run=False, by=None, deadline=None, adopted=False):
-    """One report per file; a file that fails is reported and the others go on.
-
-    `deadline` (a time.monotonic() value) bounds the whole batch: a file not begun by then is reported, not read,
-    and each one is given only the time left. With `adopted`, each document is recorded as adopted text of record.
-    """
-    return [
-        _import_one(file, jurisdiction=jurisdiction, dry_run=dry_run, by=by, deadline=deadline, adopted=adopted)
-        for file in files
-    ]
+def import_documents(files, *, jurisdiction=None, dry_run=False, by=None, adopted=False):
+    """One report per file; a file that fails is reported and the others go on. With `adopted`, each document is
+    recorded as adopted text of record. (The admin's importer reads its batches a few documents a request instead:
+    pending.py.)"""
+    return [_import_one(file, jurisdiction=jurisdiction, dry_run=dry_run, by=by, adopted=adopted) for file in files]
 
 
-def _import_one(file, *, jurisdiction, dry_run, by, deadline, adopted):
+def _import_one(file, *, jurisdiction, dry_run, by, adopted):
     report = DocumentReport(source=file.name)
-    seconds = None if deadline is None else deadline - time.monotonic()
     try:
         if file.refusal:
             raise ReadError(f"{file.name}: {file.refusal}")
         document_format(file.name)
         check_size(file.name, file.size)  # refused before a byte is read
-        if seconds is not None and seconds < 1:
-            raise ReadError(f"{file.name}: not read, the upload's time ran out before it; import it again.")
-        lines = read_document(file.name, file.read(), seconds=seconds)
+        lines = read_document(file.name, file.read())
     except ReadError as error:
         report.status, report.error = "error", str(error)
         return report

@@ -72,7 +72,7 @@ def parse_spec(raw_lines, *, source=""):
     else:
         document.title = shared.title
         _read_sections(sections, shared, document, record=True)
-        _one_class_series(shared)
+        one_class_series(shared)
         document.specs = [shared]
     for spec in document.specs:
         if not spec.department_name:
@@ -388,7 +388,7 @@ def _department_from_text(spec, document):
                 return
 
 
-def _one_class_series(spec):
+def one_class_series(spec):
     """A title ending in a level ("Case Management Coordinator I") makes the class a level of its series."""
     found = SERIES_TITLE.match(spec.title)
     if found:

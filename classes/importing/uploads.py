@@ -15,9 +15,6 @@ MAX_UPLOAD_BYTES = 30 * 1024 * 1024
 # read: so a refused upload is read and dropped (never kept) up to this size and time, and past them left unread.
 MAX_DRAINED_BYTES = 200 * 1024 * 1024
 DRAIN_SECONDS = 10
-# The time one upload's files may take to read and import, under the 30 seconds after which gunicorn kills a
-# worker: the files not begun by then are reported, so the analyst sees a report instead of an error page.
-UPLOAD_SECONDS = 20
 MEGABYTE = 1024 * 1024
 
 

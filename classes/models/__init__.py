@@ -11,6 +11,7 @@ from .catalogue import (
     Review,
 )
 from .edition import CatalogueEdition
+from .imports import ImportBatch, ImportedDocument
 from .meetings import Meeting
 from .occupations import Occupation, OccupationTask, OccupationTitle, RelatedOccupation
 from .parts import KSA, Competency, Duty, OtherSection, SpecialRequirement
@@ -27,6 +28,8 @@ __all__ = [
     "Department",
     "Duty",
     "HistoryEntry",
+    "ImportBatch",
+    "ImportedDocument",
     "JobClass",
     "Jurisdiction",
     "Meeting",

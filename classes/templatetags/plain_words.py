@@ -19,13 +19,6 @@ NAMES = {
     "header_lines_not_stored": "header lines not stored",
     "department_read_from": "department read from",
 }
-STATUSES = {
-    "parsed": "read, nothing written (dry run)",
-    "imported": "imported as a draft",
-    "skipped": "skipped, nothing written",
-    "error": "not imported",
-    "pending": "not read yet",
-}
 
 
 def part_names():
@@ -38,11 +31,6 @@ def plain_name(name):
     name = str(name)
     said = NAMES.get(name) or part_names().get(name) or name.replace("_", " ")
     return capfirst(said)
-
-
-@register.filter
-def plain_status(status):
-    return STATUSES.get(status, str(status).replace("_", " "))
 
 
 @register.filter

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from classes import workflow
+from tests.importer.uploading import read_to_the_end, uploaded_batch
 from tests.pagetext import page_text
 
 pytestmark = pytest.mark.django_db
@@ -43,16 +44,16 @@ def test_the_import_page_wears_the_admins_header_and_user_links(analyst_client):
 
 def test_the_import_report_says_its_facts_in_plain_words(analyst_client, jurisdiction):
     upload = SimpleUploadedFile("town-records-assistant.txt", SPEC)
+    batch = uploaded_batch(analyst_client, jurisdiction, upload, after_reading="dry_run")
+    read_to_the_end(analyst_client, batch)
 
-    response = analyst_client.post(
-        reverse("import_specs"), {"jurisdiction": jurisdiction.pk, "dry_run": "on", "files": [upload]}
-    )
+    response = analyst_client.get(batch.documents.get().get_absolute_url())
 
     text = page_text(response.content.decode(), root_tag="body")
-    assert "town-records-assistant.txt: read, nothing written (dry run)" in text
+    assert "This batch is a dry run: nothing of it can be saved." in text
     assert "Items of each part" in text
     assert "Duties: 2" in text
-    report = text[text.index("Report") :]
+    report = text[text.index("What was read") :]
     assert "{" not in report and "'" not in report.replace("town's", "")
     assert "_" not in report
 

@@ -24,7 +24,7 @@ from simple_history.models import HistoricalRecords
 
 from classes import workflow
 from classes.backup import kept_models
-from classes.models import CatalogueEdition, JobClass, Jurisdiction, Meeting, Version
+from classes.models import CatalogueEdition, ImportBatch, JobClass, Jurisdiction, Meeting, Version
 from tests.conftest import forget_kept_pages
 from tests.specs.test_documents import pdftotext
 
@@ -55,7 +55,7 @@ def signed_in(user):
 @pytest.fixture
 def catalogue(seeds, analyst, secretary, superuser):
     """The seeds; Cayuga's class revised, adopted at a meeting and its first text superseded; a review; an open
-    draft of another class; an entry in the admin's log. Each step by a named user."""
+    draft of another class; an entry in the admin's log; an upload waiting to be read. Each step by a named user."""
     cayuga = JobClass.objects.get(slug="child-support-enforcement-coordinator")
     meeting = Meeting.objects.create(
         jurisdiction=cayuga.jurisdiction, date=datetime.date(2026, 3, 4), minutes_reference="CSM 3/4/26"
@@ -79,6 +79,10 @@ def catalogue(seeds, analyst, secretary, superuser):
         object_repr=str(meeting),
         action_flag=CHANGE,
         change_message="Adopted every version proposed to this meeting.",
+    )
+    waiting = ImportBatch.objects.create(jurisdiction=cayuga.jurisdiction, created_by=analyst)
+    waiting.documents.create(  # an upload not read yet: its bytes, whatever they are, come back as they were
+        jurisdiction=cayuga.jurisdiction, file_name="scanned.pdf", content=b"%PDF-1.7\x00\xff\xfe", size=11
     )
     return draft
 

@@ -12,11 +12,12 @@ from django.test import Client
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
-from classes.importing import ImportedFile, import_documents, readers, uploads
+from classes.importing import ImportedFile, import_documents, pending, readers, uploads
 from classes.importing.extract import Refused, docx_lines
 from classes.models import JobClass, Version
 from tests.importer.test_importer_formats import SEED, as_docx, as_pdf, source_lines
 from tests.importer.test_importer_layouts import NEOGOV
+from tests.importer.uploading import read_step, read_to_the_end
 
 SECRET = "SECRET-FROM-THE-SERVER-7f3a"
 # A file that keeps a parser busy for minutes is stopped at any limit: the tests lower production's
@@ -337,7 +338,8 @@ def test_a_utf16_text_file_from_notepad_imports(jurisdiction):
 
 
 def upload(client, jurisdiction, *files, **extra):
-    return client.post("/admin/import/", {"jurisdiction": jurisdiction.pk, "files": list(files)}, **extra)
+    data = {"jurisdiction": jurisdiction.pk, "after_reading": "save", "files": list(files)}
+    return client.post("/admin/import/", data, **extra)
 
 
 def seed_upload():
@@ -368,7 +370,8 @@ def test_an_upload_over_the_limit_is_read_to_its_end_and_dropped(analyst_client,
 def test_a_file_over_the_limit_is_refused_while_it_streams_and_the_others_import(analyst_client, jurisdiction):
     huge = SimpleUploadedFile("huge.txt", b"x" * (readers.MAX_FILE_BYTES + 1))
 
-    response = upload(analyst_client, jurisdiction, huge, seed_upload())
+    response = upload(analyst_client, jurisdiction, huge, seed_upload(), follow=True)
+    read_to_the_end(analyst_client, response.context["batch"])
 
     assert response.status_code == 200
     assert "huge.txt: over the limit of 5,242,880 bytes; not read." in response.text
@@ -385,13 +388,14 @@ def test_an_upload_of_too_many_files_is_refused(analyst_client, jurisdiction):
     assert not Version.objects.exists()
 
 
-def test_an_upload_past_its_time_reports_the_files_left_unread(analyst_client, jurisdiction, monkeypatch):
-    monkeypatch.setattr(uploads, "UPLOAD_SECONDS", 0)
+def test_a_reading_request_past_its_time_leaves_the_rest_for_the_next(analyst_client, jurisdiction, monkeypatch):
+    monkeypatch.setattr(pending, "BEGIN_WITHIN_SECONDS", 0)
+    batch = upload(analyst_client, jurisdiction, seed_upload(), follow=True).context["batch"]
 
-    response = upload(analyst_client, jurisdiction, seed_upload())
+    answer = read_step(analyst_client, batch)
 
-    assert f"{SEED.name}: not read, the upload&#x27;s time ran out before it; import it again." in response.text
-    assert not Version.objects.exists()
+    assert (answer["advanced"], answer["progress"], answer["finished"]) == (0, "0 of 1 read", False)
+    assert batch.documents.get().status == "pending" and not Version.objects.exists()
 
 
 def test_the_limits_hold_with_csrf_checks_on_and_a_forged_upload_is_refused(analyst, jurisdiction):
@@ -404,12 +408,19 @@ def test_the_limits_hold_with_csrf_checks_on_and_a_forged_upload_is_refused(anal
     huge = SimpleUploadedFile("huge.txt", b"x" * (readers.MAX_FILE_BYTES + 1))
     genuine = client.post(
         "/admin/import/",
-        {"jurisdiction": jurisdiction.pk, "files": [huge, seed_upload()], "csrfmiddlewaretoken": token},
+        {
+            "jurisdiction": jurisdiction.pk,
+            "after_reading": "save",
+            "files": [huge, seed_upload()],
+            "csrfmiddlewaretoken": token,
+        },
     )
 
     assert forged.status_code == 403
-    assert genuine.status_code == 200 and "huge.txt: over the limit of 5,242,880 bytes" in genuine.text
-    assert Version.objects.count() == 1
+    assert genuine.status_code == 302
+    batch = client.get(genuine["Location"])
+    assert "huge.txt: over the limit of 5,242,880 bytes" in batch.text
+    assert batch.context["progress"].total == 2
 
 
 # The command

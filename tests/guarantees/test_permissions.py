@@ -12,16 +12,21 @@ from types import SimpleNamespace
 import pytest
 from django.contrib import admin
 from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.db.migrations.loader import MigrationLoader
 from django.test import Client
 from django.urls import reverse
 
 from classes import workflow
-from classes.models import JobClass, Meeting, Review, Version
+from classes.importing import ImportedFile, pending
+from classes.models import ImportBatch, ImportedDocument, JobClass, Meeting, Review, Version
 from tests.forms import form_data
 
 pytestmark = pytest.mark.django_db
+
+# Written for this test: a spec file as the importer reads it.
+FILE_CLERK = b"FILE CLERK\n\nTYPICAL WORK ACTIVITIES:\nFiles records by number;\n\nMINIMUM QUALIFICATIONS: None.\n"
 
 ROLES = ["anonymous", "viewer", "analyst", "secretary", "superuser"]
 STAFF = {"viewer", "analyst", "secretary", "superuser"}
@@ -46,7 +51,11 @@ def world(make_class, superuser):
     later = Meeting.objects.create(jurisdiction=typist.jurisdiction, date=MEETING_DAY + datetime.timedelta(days=28))
     driver, _ = make_class("Motor Vehicle Operator")
     fresh = JobClass.objects.create(jurisdiction=typist.jurisdiction, title="Records Clerk", slug="records-clerk")
+    batch = ImportBatch.objects.create(jurisdiction=typist.jurisdiction, created_by=superuser)
+    (imported,) = pending.store_uploads(batch, [ImportedFile("file-clerk.txt", len(FILE_CLERK), lambda: FILE_CLERK)])
+    pending.read_one(imported)
     return SimpleNamespace(
+        imported=imported,
         adopted=adopted,
         draft=draft,
         proposed=proposed,
@@ -165,6 +174,26 @@ ACTIONS = {
         lambda w: Review.objects.filter(job_class=w.driver).exists(),
         {"analyst", "secretary", "superuser"},
     ),
+    "upload spec files to import": (
+        lambda client, w: client.post(
+            reverse("import_specs"),
+            {
+                "jurisdiction": w.fresh.jurisdiction_id,
+                "after_reading": "review",
+                "files": [SimpleUploadedFile("clerk.txt", FILE_CLERK)],
+            },
+        ),
+        lambda w: ImportedDocument.objects.filter(file_name="clerk.txt").exists(),
+        WRITERS,
+    ),
+    "save an imported document": (
+        lambda client, w: client.post(
+            w.imported.get_absolute_url(),
+            {"jurisdiction": w.fresh.jurisdiction_id, "title_0": "File Clerk", "code_0": "", "save": "Save"},
+        ),
+        lambda w: ImportedDocument.objects.get(pk=w.imported.pk).status == "saved",
+        WRITERS,
+    ),
     "view the audit trail": (lambda client, w: client.get(url("version_history", w.draft.pk)), None, STAFF),
     "view the changes to a version's parts": (
         lambda client, w: client.get(url("version_changes", w.draft.pk)),
@@ -218,6 +247,8 @@ def test_the_roles_hold_exactly_the_permissions_the_migration_gives_them():
           for model in ("path", "substitution", "definition", "timeintitle")),
         "classes.add_version", "classes.change_version", "classes.propose_version", "classes.start_revision",
         "classes.add_jobclass", "classes.change_jobclass", "classes.add_review", "classes.schedule_version",
+        *(f"classes.{action}_{model}" for action in ("add", "change", "delete", "view")
+          for model in ("importbatch", "importeddocument")),
     }  # fmt: skip
     assert secretary - viewer == {
         "classes.adopt_version",

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from classes.models import CatalogueEdition, JobClass, Jurisdiction, Version
 from tests.conftest import SEED_DOCUMENTS
+from tests.importer.uploading import read_to_the_end, uploaded_batch
 
 CHILD_SUPPORT = SEED_DOCUMENTS / "002_child_support_enforcement_coordinator.txt"
 
@@ -92,9 +93,13 @@ def test_the_command_refuses_to_create_a_jurisdiction_that_exists(county):
     assert Jurisdiction.objects.count() == 1 and not Version.objects.exists()
 
 
+def files():
+    return SimpleUploadedFile(CHILD_SUPPORT.name, CHILD_SUPPORT.read_bytes())
+
+
 def upload(client, county, **fields):
-    files = SimpleUploadedFile(CHILD_SUPPORT.name, CHILD_SUPPORT.read_bytes())
-    return client.post(reverse("import_specs"), {"jurisdiction": county.pk, "files": [files], **fields})
+    data = {"jurisdiction": county.pk, "after_reading": "save", "files": [files()], **fields}
+    return client.post(reverse("import_specs"), data)
 
 
 def test_an_analyst_may_not_record_adopted_text_in_the_admin(client, analyst, county):
@@ -109,10 +114,11 @@ def test_an_analyst_may_not_record_adopted_text_in_the_admin(client, analyst, co
 
 def test_a_commission_secretary_records_adopted_text_in_the_admin(client, make_user, county):
     secretary = make_user("recorder", "Commission secretary")
-    secretary.user_permissions.add(*Permission.objects.filter(codename="add_version"))  # importing at all
+    importing = Permission.objects.filter(codename__in=["add_version", "add_importeddocument"])
+    secretary.user_permissions.add(*importing)  # importing at all
     client.force_login(secretary)
 
-    upload(client, county, adopted="on")
+    read_to_the_end(client, uploaded_batch(client, county, files(), after_reading="save", adopted="on"))
 
     version = Version.objects.get()
     assert (version.status, version.adopted_on) == ("adopted", datetime.date(2005, 7, 13))

@@ -10,6 +10,7 @@ from django.core.management import CommandError, call_command
 
 from classes.models import JobClass, Jurisdiction, Version
 from tests.conftest import SEED_DOCUMENTS
+from tests.importer.uploading import read_to_the_end, uploaded_batch
 
 SEEDS = SEED_DOCUMENTS
 SEED = SEEDS / "002_child_support_enforcement_coordinator.txt"
@@ -80,7 +81,7 @@ def test_reimporting_while_a_draft_is_open_is_skipped_with_a_reason(county):
 @pytest.fixture
 def uploader(db):
     user = User.objects.create_user("uploader", password="pw", is_staff=True)
-    user.user_permissions.add(Permission.objects.get(codename="add_version"))
+    user.user_permissions.add(*Permission.objects.filter(codename__in=["add_version", "add_importeddocument"]))
     return user
 
 
@@ -91,25 +92,23 @@ def test_the_upload_page_imports_files_as_drafts_and_shows_the_report(client, co
         SimpleUploadedFile("broken.pdf", b"not a pdf at all" * 10),
     ]
 
-    response = client.post("/admin/import/", {"jurisdiction": county.pk, "files": files})
+    batch = uploaded_batch(client, county, *files, after_reading="save")
+    read_to_the_end(client, batch)
 
-    page = response.content.decode()
-    assert response.status_code == 200
-    assert "imported" in page and "MINIMUM QUALIFICATIONS" in page
-    assert "broken.pdf: the PDF is damaged" in page
+    page = client.get(batch.get_absolute_url()).content.decode()
     version = Version.objects.get()
     assert (version.status, version.updated_by) == ("draft", uploader)
+    assert f"version 1 of {version.job_class}" in page
+    assert "broken.pdf: the PDF is damaged" in page
 
 
 def test_the_upload_page_dry_run_writes_nothing(client, county, uploader):
     client.force_login(uploader)
 
-    response = client.post(
-        "/admin/import/",
-        {"jurisdiction": county.pk, "dry_run": "on", "files": [SimpleUploadedFile(SEED.name, SEED.read_bytes())]},
-    )
+    batch = uploaded_batch(client, county, SimpleUploadedFile(SEED.name, SEED.read_bytes()), after_reading="dry_run")
+    read_to_the_end(client, batch)
 
-    assert response.status_code == 200 and "read, nothing written (dry run)" in response.content.decode()
+    assert batch.documents.get().status == "read"
     assert not Version.objects.exists()
 
 
