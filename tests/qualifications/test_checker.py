@@ -622,7 +622,7 @@ def refused(data, questions=QUESTIONS):
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        ({"age": 30}, "“age” is not part of a profile; use: college_credits, credit_hours"),
+        ({"age": 30}, "“age” is not part of a profile; use: accredited, college_credits, credit_hours"),
         (profile(jobs=[{"employer": "County"}]), "jobs[1]: “employer” is not part of a job"),
         (profile(degree_fields=["Basket weaving"]), "“Basket weaving” is not a name this spec prints"),
         (profile(jobs=[job("Knitting")]), "jobs[1].kinds: “Knitting” is not a name this spec prints"),
