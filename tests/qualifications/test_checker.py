@@ -66,7 +66,8 @@ def job(*kinds, years=0, months=0, **fields):
 
 
 def profile(level="high_school", jobs=None, **fields):
-    return {"education_level": level, "jobs": [] if jobs is None else jobs, **fields}
+    """The applicant's answers; their college, where they have one, accredited as the seeds' paths ask."""
+    return {"education_level": level, "accredited": True, "jobs": [] if jobs is None else jobs, **fields}
 
 
 def check(rules, data, label, *, assume=False):
