@@ -319,10 +319,14 @@ class _Screen:
         if have + best >= need:
             return Check(
                 MET,
-                f"{said} Your education substitutes for {years(best)} of it, under the rule “{best_rule.text}”",
+                f"{said} Your education substitutes for {years(best)} of it{self.units_counted(rule, best_rule)}, "
+                f"under the rule “{best_rule.text}”",
             )
         if best:
-            said += f" Your education substitutes for {years(best)} of it (“{best_rule.text}”)."
+            said += (
+                f" Your education substitutes for {years(best)} of it{self.units_counted(rule, best_rule)} "
+                f"(“{best_rule.text}”)."
+            )
         return Check(NOT_MET, said, f"{years(need - have - best)} more experience.", about="experience")
 
     def substitution_credit(self, rule, substitution, need, assumed):
@@ -333,23 +337,35 @@ class _Screen:
             ok, _ = self.degree_in(fields, assumed)
             if not ok:
                 return Fraction(0)
-        extra = max(self.college_years() - self.degree_years(beyond), Fraction(0))
         if substitution.is_by_units:
             # Each time the units are completed replaces the experience the rule names; a part of them, nothing.
-            units = self.substitution_units(substitution, extra)
+            units = self.substitution_units(rule, substitution)
             credit = math.floor(units / substitution.units_needed) * substitution.years_for_units
         else:
+            extra = max(self.college_years() - self.degree_years(beyond), Fraction(0))
             credit = extra * substitution.years_per_year
         if substitution.cap_years is not None:
             credit = min(credit, substitution.cap_years)
         return max(min(credit, need - (substitution.floor_years or 0)), Fraction(0))
 
-    def substitution_units(self, substitution, college_beyond):
-        """Semester hours the applicant has toward a rule's units: in its subjects where it names them, else the
-        college beyond the level it counts from (`college_beyond`, in years)."""
+    def substitution_units(self, rule, substitution):
+        """Semester hours the applicant has toward a rule's units: in its subjects where it names them, else their
+        college beyond the level the rule (or else the path) counts from."""
         if substitution.credit_hour_subjects:
             return self.profile.credit_hours.get(norm(substitution.credit_hour_subjects), Fraction(0))
-        return college_beyond * CREDITS_PER_YEAR
+        beyond = substitution.education_beyond or rule.education_level or EducationLevel.HIGH_SCHOOL
+        return max(self.college_years() - self.degree_years(beyond), Fraction(0)) * CREDITS_PER_YEAR
+
+    def units_counted(self, rule, substitution):
+        """How a rule's units were counted, for the reason: nothing to say of a rule by the year."""
+        if not substitution.is_by_units:
+            return ""
+        subjects = f" in {substitution.credit_hour_subjects}" if substitution.credit_hour_subjects else " of college"
+        return (
+            f" ({amount(self.substitution_units(rule, substitution))} semester hours{subjects}, each "
+            f"{amount(substitution.units_needed)} of them counting {years(substitution.years_for_units)}; a quarter "
+            "unit is two-thirds of a semester hour)"
+        )
 
     def unapplied_substitutions(self, rule, checks):
         """Unmet checks that a substitution the checker does not apply (no rate, or a kind it cannot weigh) could
