@@ -88,3 +88,27 @@ def test_across_the_catalogue_an_unsaid_accreditation_is_assumed_and_named():
 
 def test_across_the_catalogue_a_school_said_not_accredited_still_does_not_count():
     assert result(accredited(), graduate(False), assume=True).outcome == NOT_MET
+
+
+def combined():
+    """A) a bachelor's degree from an accredited college and one year; B) five years; C) a combination of them."""
+    return rules(
+        path(text=ACCREDITED_DEGREE, education_level="bachelor", accredited_education=True, experience_years=1),
+        path("B)", 2, text="Five years of experience.", experience_years=5),
+        path("C)", 3, text="An equivalent combination of training and experience.", is_equivalent_combination=True),
+    )
+
+
+def test_a_combination_counts_college_from_an_accredited_school_where_the_other_paths_ask_for_one():
+    two_years_of_college = {"education_level": "associate", "jobs": [job(years=3)]}
+
+    outcomes = [
+        result(combined(), {**two_years_of_college, "accredited": said}, 3).outcome for said in (True, None, False)
+    ]
+
+    assert outcomes == [MET, CANNOT_TELL, NOT_MET]
+    assert "your college is not counted" in said(result(combined(), {**two_years_of_college, "accredited": False}, 3))
+
+
+def test_a_combination_met_without_counting_college_does_not_ask_about_the_school():
+    assert result(combined(), {"education_level": "associate", "jobs": [job(years=5)]}, 3).outcome == MET
