@@ -157,8 +157,8 @@ class _Screen:
         return checks
 
     def has_college(self):
-        profile = self.profile
-        return bool(self.college_years() or any(profile.credit_hours.values()))
+        """Whether the profile shows any college: a degree, credits in all, or credit hours in a subject."""
+        return bool(self.college_years() or any(self.profile.credit_hours.values()))
 
     def accreditation(self, assumed):
         """Where the path's education must come from an accredited school: the applicant says whether theirs was."""

@@ -115,8 +115,10 @@ def combination(screen, rule, assumed):
     )
     if meeting is not None:
         checks.append(Check(MET, said))
-        if accredited and screen.has_college() and not _along(points, start).met_by(have, have_supervisory, credits):
-            checks.append(screen.accreditation(assumed))  # the college counted decides: was it accredited?
+        # Where college is counted (every path asks some, or it closes the gap), whether it was accredited decides.
+        counts_college = start > 0 or not _along(points, start).met_by(have, have_supervisory, credits)
+        if accredited and counts_college and screen.has_college():
+            checks.append(screen.accreditation(assumed))
     elif college < start:
         checks.append(
             Check(

@@ -112,3 +112,15 @@ def test_a_combination_counts_college_from_an_accredited_school_where_the_other_
 
 def test_a_combination_met_without_counting_college_does_not_ask_about_the_school():
     assert result(combined(), {"education_level": "associate", "jobs": [job(years=5)]}, 3).outcome == MET
+
+
+def test_a_combination_of_paths_that_all_ask_for_college_asks_about_the_school_even_at_the_least_of_it():
+    spec = rules(
+        path(text=ACCREDITED_DEGREE, education_level="bachelor", accredited_education=True, experience_years=1),
+        path("B)", 2, text="An associate's degree.", education_level="associate", experience_years=3),
+        path("C)", 3, text="An equivalent combination of training and experience.", is_equivalent_combination=True),
+    )
+    associate = {"education_level": "associate", "jobs": [job(years=3)]}
+
+    assert result(spec, {**associate, "accredited": True}, 3).outcome == MET
+    assert result(spec, associate, 3).outcome == CANNOT_TELL
