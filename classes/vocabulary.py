@@ -105,6 +105,13 @@ class SpecialRequirementKind(models.TextChoices):
     OTHER = "other", "Other"
 
 
+# Special requirements that are a licence or certificate: an applicant can say they hold one, and it has a time by
+# which it must be held.
+LICENCE_REQUIREMENTS = frozenset(
+    {SpecialRequirementKind.DRIVERS_LICENSE, SpecialRequirementKind.LICENSE, SpecialRequirementKind.CERTIFICATION}
+)
+
+
 class PathKind(models.TextChoices):
     OPEN_COMPETITIVE = "open_competitive", "Open-competitive"
     PROMOTIONAL = "promotional", "Promotional"
@@ -135,12 +142,25 @@ class SubstitutionKind(models.TextChoices):
 
 
 class LicenseNeededBy(models.TextChoices):
-    """When a path's licence or certificate must be held."""
+    """When a path's or a special requirement's licence or certificate must be held."""
 
     APPLICATION = "application", "When applying"
     EXAMINATION = "examination", "By the examination"
     APPOINTMENT = "appointment", "By appointment"
     WITHIN_PERIOD = "within_period", "Within a period after appointment"
+
+    @classmethod
+    def when(cls, needed_by, within_months=None):
+        """By when, in words an applicant reads: "by appointment", "within 6 months of appointment"; empty where
+        not stated."""
+        if needed_by == cls.WITHIN_PERIOD and within_months:
+            return f"within {within_months} months of appointment"
+        return {
+            cls.APPLICATION: "when you apply",
+            cls.EXAMINATION: "by the examination",
+            cls.APPOINTMENT: "by appointment",
+            cls.WITHIN_PERIOD: "within a period after appointment",
+        }.get(needed_by, "")
 
 
 class StatusRequired(models.TextChoices):

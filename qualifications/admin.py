@@ -19,7 +19,8 @@ class PathInline(StackedOrderedInline):
             "Education",
             {
                 "fields": [
-                    ("education_level", "credit_hours", "quarter_units", "total_credit_hours"),
+                    ("education_level", "accredited_education"),
+                    ("credit_hours", "quarter_units", "total_credit_hours"),
                     ("education_fields", "credit_hour_subjects"),
                 ]
             },
@@ -46,7 +47,8 @@ class SubstitutionInline(StackedOrderedInline):
         "text",
         ("kind", "education_beyond", "in_path_fields"),
         ("years_per_year", "cap_years", "floor_years"),
-        ("credit_hours", "quarter_units"),
+        ("credit_hours", "quarter_units", "years_for_units"),
+        "credit_hour_subjects",
     ]
 
     def get_formset(self, request, obj=None, **kwargs):

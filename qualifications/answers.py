@@ -12,6 +12,7 @@ def questions_json(questions):
     return {
         "examination": list(questions.examinations),
         "education_level": list(EducationLevel.values) if questions.education else [],
+        "accredited": questions.accredited,
         "college_credits": questions.college_credits,
         "credit_units": list(CREDIT_UNITS) if questions.credits else [],
         "degree_fields": list(questions.degree_fields),
@@ -23,6 +24,7 @@ def questions_json(questions):
         "paid": questions.paid,
         "supervisory": questions.supervisory,
         "status": list(questions.titles),
+        "provisional": list(questions.titles),
         "licenses": list(questions.licences),
         "license_status": list(LICENCE_STATUSES) if questions.licences else [],
         "outcomes": list(OUTCOMES),

@@ -29,6 +29,7 @@ CATALOGUE_QUESTIONS = Questions(
     paid=True,
     supervisory=True,
     titles=(),
+    accredited=True,
 )
 
 

@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass
 from fractions import Fraction
 
-from classes.vocabulary import EducationLevel, SubstitutionKind
+from classes.vocabulary import EducationLevel, StatusRequired, SubstitutionKind
 
 from .combination import combination
 from .outcomes import CANNOT_TELL, MET, MET_ON_CONDITION, NOT_MET, OUTCOME_LABELS, Check, PathResult, overall
@@ -143,6 +143,8 @@ class _Screen:
                         about="education",
                     )
                 )
+        if rule.accredited_education and rule.asks_college and self.has_college():
+            checks.append(self.accreditation(assumed))
         if rule.names_unrecorded("fields"):
             checks.append(
                 Check(
@@ -153,6 +155,32 @@ class _Screen:
                 )
             )
         return checks
+
+    def has_college(self):
+        """Whether the profile shows any college: a degree, credits in all, or credit hours in a subject."""
+        return bool(self.college_years() or any(self.profile.credit_hours.values()))
+
+    def accreditation(self, assumed):
+        """Where the path's education must come from an accredited school: the applicant says whether theirs was."""
+        needs = "Needs the education from an accredited college or university"
+        accredited = self.profile.accredited
+        if accredited is None and self.assume:
+            assumed.append("your college or university is accredited")
+            return Check(MET, f"{needs}: assumed, not confirmed.")
+        if accredited:
+            return Check(MET, f"{needs}: you said yours was.")
+        if accredited is False:
+            return Check(
+                NOT_MET,
+                f"{needs}; you said yours was not.",
+                "Education from an accredited college or university.",
+                about="accreditation",
+            )
+        return Check(
+            CANNOT_TELL,
+            f"{needs}; you have not said whether yours was, so the checker cannot tell whether your education counts.",
+            about="accreditation",
+        )
 
     def credit_hours(self, rule, assumed):
         checks = []
@@ -291,10 +319,14 @@ class _Screen:
         if have + best >= need:
             return Check(
                 MET,
-                f"{said} Your education substitutes for {years(best)} of it, under the rule “{best_rule.text}”",
+                f"{said} Your education substitutes for {years(best)} of it{self.units_counted(rule, best_rule)}, "
+                f"under the rule “{best_rule.text}”",
             )
         if best:
-            said += f" Your education substitutes for {years(best)} of it (“{best_rule.text}”)."
+            said += (
+                f" Your education substitutes for {years(best)} of it{self.units_counted(rule, best_rule)} "
+                f"(“{best_rule.text}”)."
+            )
         return Check(NOT_MET, said, f"{years(need - have - best)} more experience.", about="experience")
 
     def substitution_credit(self, rule, substitution, need, assumed):
@@ -305,11 +337,35 @@ class _Screen:
             ok, _ = self.degree_in(fields, assumed)
             if not ok:
                 return Fraction(0)
-        extra = max(self.college_years() - self.degree_years(beyond), Fraction(0))
-        credit = extra * substitution.years_per_year
+        if substitution.is_by_units:
+            # Each time the units are completed replaces the experience the rule names; a part of them, nothing.
+            units = self.substitution_units(rule, substitution)
+            credit = math.floor(units / substitution.units_needed) * substitution.years_for_units
+        else:
+            extra = max(self.college_years() - self.degree_years(beyond), Fraction(0))
+            credit = extra * substitution.years_per_year
         if substitution.cap_years is not None:
             credit = min(credit, substitution.cap_years)
         return max(min(credit, need - (substitution.floor_years or 0)), Fraction(0))
+
+    def substitution_units(self, rule, substitution):
+        """Semester hours the applicant has toward a rule's units: in its subjects where it names them, else their
+        college beyond the level the rule (or else the path) counts from."""
+        if substitution.credit_hour_subjects:
+            return self.profile.credit_hours.get(norm(substitution.credit_hour_subjects), Fraction(0))
+        beyond = substitution.education_beyond or rule.education_level or EducationLevel.HIGH_SCHOOL
+        return max(self.college_years() - self.degree_years(beyond), Fraction(0)) * CREDITS_PER_YEAR
+
+    def units_counted(self, rule, substitution):
+        """How a rule's units were counted, for the reason: nothing to say of a rule by the year."""
+        if not substitution.is_by_units:
+            return ""
+        subjects = f" in {substitution.credit_hour_subjects}" if substitution.credit_hour_subjects else " of college"
+        return (
+            f" ({amount(self.substitution_units(rule, substitution))} semester hours{subjects}, each "
+            f"{amount(substitution.units_needed)} of them counting {years(substitution.years_for_units)}; a quarter "
+            "unit is two-thirds of a semester hour)"
+        )
 
     def unapplied_substitutions(self, rule, checks):
         """Unmet checks that a substitution the checker does not apply (no rate, or a kind it cannot weigh) could
@@ -339,6 +395,8 @@ class _Screen:
         """Whether the applicant may have anything the substitution counts. A licence or certificate standing in
         for something is named only in the rule's words, so the checker cannot ask whether the applicant holds it."""
         if substitution.kind == SubstitutionKind.EDUCATION_FOR_EXPERIENCE:
+            if substitution.credit_hour_subjects:
+                return bool(self.profile.credit_hours.get(norm(substitution.credit_hour_subjects)))
             return self.college_years() > self.degree_years(substitution.education_beyond or rule.education_level)
         if substitution.kind in (SubstitutionKind.EXPERIENCE_FOR_EDUCATION, SubstitutionKind.EXPERIENCE_FOR_EXPERIENCE):
             return any(job.months for job in self.profile.jobs)
@@ -347,49 +405,75 @@ class _Screen:
     # Promotional titles
 
     def titles(self, rule):
+        """Time in the titles a promotional path names. Permanent status always counts; provisional, temporary and
+        traineeship time counts only where the path asks for current employment rather than permanent status, and
+        where what it asks was not recorded, the checker cannot tell whether that time would make the difference."""
         if not any(need is not None for _, need in rule.titles):
             return []
+        if rule.status_required == StatusRequired.CURRENT_EMPLOYMENT:
+            return [self.time_in_titles(rule, provisional=True)]
+        check = self.time_in_titles(rule, provisional=False)
+        provisional = listing(
+            f"{years(time)} as {title}"
+            for title, _ in rule.titles
+            if (time := self.profile.provisional.get(norm(title)))
+        )
+        if check.outcome == MET or not provisional:
+            return [check]
+        if rule.status_required == StatusRequired.PERMANENT:
+            check.reason += (
+                f" Your provisional, temporary or traineeship time ({provisional}) does not count: the path asks for "
+                "permanent status."
+            )
+        elif self.time_in_titles(rule, provisional=True).outcome == MET:
+            check.outcome = CANNOT_TELL
+            check.reason += (
+                f" With your provisional, temporary or traineeship time ({provisional}) it would be enough, but whether "
+                "the path counts that time or asks for permanent status was not recorded; read its text above."
+            )
+        return [check]
+
+    def time_in_titles(self, rule, *, provisional):
+        """The check of time in the path's titles: permanent status alone, or with `provisional` time too."""
+        status = "time (permanent or provisional alike)" if provisional else "permanent competitive status"
         held = [
-            (title, need, self.profile.status.get(norm(title), Fraction(0)))
+            (
+                title,
+                need,
+                self.profile.status.get(norm(title), Fraction(0))
+                + (self.profile.provisional.get(norm(title), Fraction(0)) if provisional else 0),
+            )
             for title, need in rule.titles
             if need is not None
         ]
         asked = listing(f"{title} ({years(need)})" for title, need, _ in held)
         if rule.titles_combined:
-            return [self.combined_titles(held)]
+            return self.combined_titles(held, status)
         met = next(((title, have) for title, need, have in held if have >= need), None)
         if met:
-            return [
-                Check(
-                    MET, f"Needs permanent competitive status as one of: {asked}. You have {years(met[1])} as {met[0]}."
-                )
-            ]
+            return Check(MET, f"Needs {status} as one of: {asked}. You have {years(met[1])} as {met[0]}.")
         have = [f"{years(have)} as {title}" for title, _, have in held if have]
         gap = listing(f"{years(need - have)} more as {title}" for title, need, have in held)
-        return [
-            Check(
-                NOT_MET,
-                f"Needs permanent competitive status as one of: {asked}. "
-                f"You have {listing(have, 'and') if have else 'none of them'}.",
-                gap + ".",
-                about="titles",
-            )
-        ]
+        return Check(
+            NOT_MET,
+            f"Needs {status} as one of: {asked}. You have {listing(have, 'and') if have else 'none of them'}.",
+            gap + ".",
+            about="titles",
+        )
 
-    def combined_titles(self, held):
+    def combined_titles(self, held, status):
         """Time in any of the titles counted together, toward the one number of years the path asks."""
         names = listing([title for title, _, _ in held])
         needs = {need for _, need, _ in held}
-        have = sum(status for _, _, status in held)
+        have = sum(time for _, _, time in held)
         if len(needs) > 1:
             return Check(
                 CANNOT_TELL,
-                f"Needs permanent competitive status in {names}, combined, but the years recorded differ by title; "
-                "read its text above.",
+                f"Needs {status} in {names}, combined, but the years recorded differ by title; read its text above.",
                 about="titles",
             )
         need = needs.pop()
-        said = f"Needs {years(need)} of permanent competitive status in {names}, combined; you have {years(have)}."
+        said = f"Needs {years(need)} of {status} in {names}, combined; you have {years(have)}."
         if have >= need:
             return Check(MET, said)
         return Check(NOT_MET, said, f"{years(need - have)} more in {names}.", about="titles")

@@ -69,6 +69,9 @@ def combination(screen, rule, assumed):
         ok, _ = screen.degree_in(fields, assumed)
         if not ok:
             college = Fraction(0)
+    accredited = any(p.accredited_education for p in anchors)  # the others' education must be from such a school
+    if accredited and screen.profile.accredited is False:
+        college = Fraction(0)
     college = min(college, points[-1].college)
     jobs = JobsRule(
         kinds=tuple(unique(kind for p in anchors for kind in p.experience_kinds)),
@@ -80,6 +83,8 @@ def combination(screen, rule, assumed):
     )
     counted = screen.counted(jobs, assumed)
     have, have_supervisory, notes = counted.months / 12, counted.supervisory_months / 12, counted.notes
+    if accredited and screen.profile.accredited is False and screen.has_college():
+        notes = [*notes, "your college is not counted, as the paths ask for an accredited one and yours was not"]
     if any(p.complete_years_only for p in anchors):
         have = Fraction(math.floor(have))
         notes = [*notes, "only complete years count"]
@@ -110,6 +115,10 @@ def combination(screen, rule, assumed):
     )
     if meeting is not None:
         checks.append(Check(MET, said))
+        # Where college is counted (every path asks some, or it closes the gap), whether it was accredited decides.
+        counts_college = start > 0 or not _along(points, start).met_by(have, have_supervisory, credits)
+        if accredited and counts_college and screen.has_college():
+            checks.append(screen.accreditation(assumed))
     elif college < start:
         checks.append(
             Check(

@@ -36,6 +36,14 @@ class ProfileForm(forms.Form):
                 choices=[("", "None of these"), *EducationLevel.choices],
                 required=False,
             )
+        if questions.accredited:
+            self.fields["accredited"] = forms.ChoiceField(
+                label="Was your college or university accredited?",
+                help_text="Some paths count education only from an accredited (or, where the specification says so, "
+                "registered) college or university.",
+                choices=[("", "I do not know"), ("yes", "Yes"), ("no", "No")],
+                required=False,
+            )
         if questions.college_credits:
             self.fields["college_credits"] = forms.DecimalField(
                 label="College credit hours you have earned in all (semester hours)",
@@ -74,9 +82,10 @@ class ProfileForm(forms.Form):
                 required=False,
             )
         for n, title in enumerate(questions.titles):
-            self.fields[f"status_{n}"] = years_field(
-                f"Years of permanent competitive status as {title}",
-                help_text="Provisional, temporary and traineeship time does not count.",
+            self.fields[f"status_{n}"] = years_field(f"Years of permanent competitive status as {title}")
+            self.fields[f"status_provisional_{n}"] = years_field(
+                f"Years as {title} while provisional, temporary or a trainee",
+                help_text="Counted apart: a path asking for permanent status does not count it.",
             )
         for n, name in enumerate(questions.licences):
             self.fields[f"licence_{n}"] = forms.ChoiceField(
@@ -126,7 +135,11 @@ class ProfileForm(forms.Form):
                 subject: str(data.get(f"credit_hours_{n}") or 0)
                 for n, subject in enumerate(self.questions.credit_subjects)
             },
+            "accredited": {"yes": True, "no": False}.get(data.get("accredited")),
             "status": {title: str(data.get(f"status_{n}") or 0) for n, title in enumerate(self.questions.titles)},
+            "provisional": {
+                title: str(data.get(f"status_provisional_{n}") or 0) for n, title in enumerate(self.questions.titles)
+            },
             "jobs": [form.job_data() for form in jobs if form.has_time()],
             "licenses": [
                 {

@@ -58,6 +58,13 @@ class Path(VersionPart):
         blank=True,
         help_text="Fields of study the degree must be in, one per line, as printed. Empty if any field.",
     )
+    accredited_education = models.BooleanField(
+        "from an accredited school",
+        null=True,
+        blank=True,
+        help_text="Yes where the education must come from an accredited (or, where the text says so, registered) "
+        "college or university. Empty where the text does not say.",
+    )
     credit_hours = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="Credit hours required in the subjects below."
     )
@@ -287,6 +294,19 @@ class Substitution(VersionPart):
     quarter_units = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="Quarter units of education the rule names. Empty means not stated."
     )
+    credit_hour_subjects = LinesField(
+        blank=True,
+        default="",
+        db_default="",
+        help_text="Subjects the rule's units must be in, one per line (“16 semester units in library science”). "
+        "Empty: college credit of any subject.",
+    )
+    years_for_units = models.DecimalField(
+        "years for the units",
+        **YEARS,
+        help_text="Years of experience the units the rule names replace (“6 semester units … for six months”: 0.5; "
+        "“for each year”: 1). Empty means not stated.",
+    )
 
     class Meta(VersionPart.Meta):
         constraints = [
@@ -297,6 +317,10 @@ class Substitution(VersionPart):
 
     def __str__(self):
         return self.text[:80]
+
+    @property
+    def credit_hour_subject_list(self):
+        return LinesField.items(self.credit_hour_subjects)
 
 
 class Definition(VersionPart):

@@ -16,12 +16,14 @@ MOST_YEARS = 80
 PROFILE_KEYS = {
     "examination",
     "education_level",
+    "accredited",
     "college_credits",
     "credit_units",
     "degree_fields",
     "credit_hours",
     "jobs",
     "status",
+    "provisional",
     "licenses",
 }
 JOB_KEYS = {"title", "years", "months", "hours_per_week", "paid", "supervisory", "kinds", "services"}
@@ -68,11 +70,13 @@ class Licence:
 @dataclass(frozen=True)
 class Profile:
     education_level: str = ""  # the highest completed, an EducationLevel value; empty for none
+    accredited: bool | None = None  # whether the school was accredited; None: not said
     college_credits: Fraction = Fraction(0)  # semester credit hours earned in all, if more than the degree's
     degree_fields: frozenset = frozenset()  # `norm`ed fields the applicant confirms the degree is in
     credit_hours: dict = field(default_factory=dict)  # `norm`ed subjects → semester credit hours
     jobs: tuple = ()
     status: dict = field(default_factory=dict)  # `norm`ed title → years of permanent competitive status
+    provisional: dict = field(default_factory=dict)  # `norm`ed title → years provisional, temporary or trainee in it
     licences: dict = field(default_factory=dict)  # `norm`ed name → Licence
     examination: str = ""  # the examination applied to, a PathKind value; empty: not said
 
@@ -116,11 +120,13 @@ class _Reader:
         return Profile(
             examination=self.choice(data.get("examination"), "examination", self.examinations()),
             education_level=level,
+            accredited=self.maybe_flag(data.get("accredited"), "accredited"),
             college_credits=self.number(data.get("college_credits"), "college_credits", most=1000) * scale,
             degree_fields=self.names(data.get("degree_fields"), "degree_fields", "degree_fields"),
             credit_hours={subject: hours * scale for subject, hours in credit_hours.items()},
             jobs=tuple(job for n, entry in enumerate(jobs, 1) if (job := self.job(entry, n))),
             status=self.amounts(data.get("status"), "status", "titles", most=MOST_YEARS),
+            provisional=self.amounts(data.get("provisional"), "provisional", "titles", most=MOST_YEARS),
             licences=self.licences(data.get("licenses")),
         )
 
@@ -227,6 +233,12 @@ class _Reader:
             self.errors.append(f"{where} must be true or false.")
             return False
         return value
+
+    def maybe_flag(self, value, where):
+        if value is None or isinstance(value, bool):
+            return value
+        self.errors.append(f"{where} must be true, false, or null where it is not known.")
+        return None
 
     def allowed(self, *questions):
         """The printed names a list may hold, by `norm`; None where any name will do (no questions given)."""

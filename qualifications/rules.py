@@ -5,14 +5,15 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import NamedTuple
 
-from classes.vocabulary import LicenseNeededBy, PathKind, SpecialRequirementKind, SubstitutionKind
+from classes.vocabulary import (
+    LICENCE_REQUIREMENTS,
+    EducationLevel,
+    LicenseNeededBy,
+    PathKind,
+    SpecialRequirementKind,
+    SubstitutionKind,
+)
 
-# Special requirements that are a licence or certificate an applicant can say they hold.
-LICENCE_REQUIREMENTS = {
-    SpecialRequirementKind.DRIVERS_LICENSE,
-    SpecialRequirementKind.LICENSE,
-    SpecialRequirementKind.CERTIFICATION,
-}
 QUARTER_TO_SEMESTER = Fraction(2, 3)  # a quarter unit is two-thirds of a semester hour
 
 
@@ -69,23 +70,17 @@ class LicenceRule(NamedTuple):
 
     @property
     def when(self):
-        if self.needed_by == LicenseNeededBy.WITHIN_PERIOD and self.within_months:
-            return f"within {self.within_months} months of appointment"
-        return {
-            LicenseNeededBy.APPLICATION: "when you apply",
-            LicenseNeededBy.EXAMINATION: "by the examination",
-            LicenseNeededBy.APPOINTMENT: "by appointment",
-            LicenseNeededBy.WITHIN_PERIOD: "within a period after appointment",
-        }.get(self.needed_by, "")
+        return LicenseNeededBy.when(self.needed_by, self.within_months)
 
     @classmethod
     def from_special_requirement(cls, requirement):
-        """A special requirement stands beside the minimum qualifications: a condition of appointment, which an
-        applicant may still meet after applying (a path's own licence says when, where its text does)."""
+        """A special requirement stands beside the minimum qualifications: needed when its text says, and where it
+        says nothing, a condition of appointment, which an applicant may still meet after applying."""
         name = requirement.get_kind_display() if requirement.kind == SpecialRequirementKind.DRIVERS_LICENSE else ""
         return cls(
             names=(name or requirement.text.strip()[:200],),
-            needed_by=LicenseNeededBy.APPOINTMENT,
+            needed_by=requirement.license_needed_by or LicenseNeededBy.APPOINTMENT,
+            within_months=requirement.license_within_months,
             source=requirement.text.strip(),
         )
 
@@ -116,6 +111,7 @@ class PathRule:
     text: str = ""
     is_equivalent_combination: bool = False
     education_level: str = ""
+    accredited_education: bool | None = None
     education_fields: tuple = ()
     credit_hours: int | None = None
     credit_hour_subjects: str = ""
@@ -132,6 +128,7 @@ class PathRule:
     service: str = ""
     titles: tuple = ()  # TitleRules: status in any one of them qualifies, or in all together where combined
     titles_combined: bool | None = None
+    status_required: str = ""  # a StatusRequired value: what time in the titles counts; empty: not recorded
     licences: LicenceRule | None = None
 
     @classmethod
@@ -145,6 +142,7 @@ class PathRule:
             text=path.text,
             is_equivalent_combination=path.is_equivalent_combination,
             education_level=path.education_level,
+            accredited_education=path.accredited_education,
             education_fields=tuple(path.education_field_list),
             credit_hours=path.credit_hours,
             credit_hour_subjects="; ".join(path.credit_hour_subject_list),
@@ -161,6 +159,7 @@ class PathRule:
             service=path.service,
             titles=tuple(TitleRule(title.title, fraction(title.years)) for title in path.titles.all()),
             titles_combined=path.titles_combined,
+            status_required=path.status_required,
             licences=LicenceRule(tuple(licences), path.license_needed_by, path.license_within_months)
             if licences
             else None,
@@ -187,6 +186,13 @@ class PathRule:
         if self.credit_hours:
             return Fraction(self.credit_hours)
         return self.quarter_units * QUARTER_TO_SEMESTER if self.quarter_units else None
+
+    @property
+    def asks_college(self):
+        """Whether the path asks for college education: a degree, or credit hours."""
+        level = self.education_level
+        college = bool(level) and EducationLevel.rank(level) > EducationLevel.rank(EducationLevel.HIGH_SCHOOL)
+        return college or bool(self.credit_hours_needed or self.total_credit_hours)
 
     def jobs_rule(self, full_week):
         return JobsRule(
@@ -230,6 +236,11 @@ class SubstitutionRule:
     cap_years: Fraction | None = None
     floor_years: Fraction | None = None
     path_id: int | None = None  # the path it is printed in, which it alone applies to; None: every path
+    # Units of education the rule names, the subjects they are in (empty: any) and the experience they replace.
+    credit_hours: int | None = None
+    quarter_units: int | None = None
+    credit_hour_subjects: str = ""
+    years_for_units: Fraction | None = None
 
     @classmethod
     def from_substitution(cls, substitution):
@@ -242,6 +253,10 @@ class SubstitutionRule:
             years_per_year=fraction(substitution.years_per_year),
             cap_years=fraction(substitution.cap_years),
             floor_years=fraction(substitution.floor_years),
+            credit_hours=substitution.credit_hours,
+            quarter_units=substitution.quarter_units,
+            credit_hour_subjects="; ".join(substitution.credit_hour_subject_list),
+            years_for_units=fraction(substitution.years_for_units),
         )
 
     @property
@@ -249,10 +264,23 @@ class SubstitutionRule:
         return self.kind == SubstitutionKind.EDUCATION_FOR_EXPERIENCE
 
     @property
+    def units_needed(self):
+        """Semester hours the rule's units stand for: its semester units, else its quarter units at two-thirds."""
+        if self.credit_hours:
+            return Fraction(self.credit_hours)
+        return self.quarter_units * QUARTER_TO_SEMESTER if self.quarter_units else None
+
+    @property
+    def is_by_units(self):
+        """Whether the rule counts education in units, each time they are completed replacing stated experience."""
+        return self.is_education_for_experience and bool(self.units_needed) and bool(self.years_for_units)
+
+    @property
     def is_applied(self):
-        """Whether the checker applies the rule itself: education for experience at a stated rate. Any other rule
-        the commission applies, and the checker says it cannot tell where the rule could close a gap."""
-        return self.is_education_for_experience and self.years_per_year is not None
+        """Whether the checker applies the rule itself: education for experience at a stated rate, by the year or
+        by units. Any other rule the commission applies, and the checker says it cannot tell where the rule could
+        close a gap."""
+        return self.is_education_for_experience and (self.years_per_year is not None or self.is_by_units)
 
     def applies_to(self, path):
         return self.path_id is None or self.path_id == path.id
@@ -324,6 +352,7 @@ class Questions:
     supervisory: bool
     titles: tuple
     excluded_kinds: tuple = ()
+    accredited: bool = False  # whether the applicant's school was accredited decides a path
     services: tuple = ()  # whose service a path's experience must be in: each job says whether it was
     licences: tuple = ()
     examinations: tuple = ()  # the kinds of examination the paths belong to: the applicant chooses among them
@@ -338,7 +367,19 @@ class Questions:
             education=combination or education_substitution or any(p.education_level for p in paths),
             college_credits=combination or education_substitution or any(p.total_credit_hours for p in paths),
             degree_fields=tuple(rules.all_education_fields()),
-            credit_subjects=tuple(unique(p.credit_hour_subjects for p in paths if p.credit_hours_needed)),
+            credit_subjects=tuple(
+                unique(
+                    [
+                        *(p.credit_hour_subjects for p in paths if p.credit_hours_needed),
+                        *(
+                            s.credit_hour_subjects
+                            for s in rules.substitutions
+                            if s.is_by_units and s.credit_hour_subjects
+                        ),
+                    ]
+                )
+            ),
+            accredited=any(p.accredited_education for p in paths),
             experience=experience,
             experience_kinds=tuple(unique(kind for p in paths for kind in p.experience_kinds)),
             paid=any(p.paid_experience for p in paths),

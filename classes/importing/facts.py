@@ -270,6 +270,12 @@ FIELDS = re.compile(
     r"|\s+which\b|;|\.\s|\.$|$)",
     re.IGNORECASE,
 )
+# "from a regionally accredited college", "an accredited four-year college or university", "ABET-accredited program".
+ACCREDITED = re.compile(
+    r"\baccredited\s+(?:[\w'./-]+\s+){0,10}?(?:colleges?|universit(?:y|ies)|schools?|institutions?|programs?)\b"
+    r"|\b(?:colleges?|universit(?:y|ies)|schools?|institutions?|programs?)\s+(?:[\w'./-]+\s+){0,4}?accredited\b",
+    re.IGNORECASE,
+)
 PAID = re.compile(r"\bpaid\b", re.IGNORECASE)
 FULL_TIME = re.compile(r"full[- ]time", re.IGNORECASE)
 AS_DEFINED_ABOVE = re.compile(r"as defined (?:in \S+|above)")
@@ -282,7 +288,12 @@ def path_facts(requirement, preamble, notes, promotional):
     promotional heading. `doubt`: why its years are doubtful, if they are."""
     if EQUIVALENT_COMBINATION.search(requirement):
         return {"is_equivalent_combination": True}, ""
-    found = {"education_level": education_level(requirement) or education_level(preamble)}
+    own_level = education_level(requirement)
+    found = {"education_level": own_level or education_level(preamble)}
+    # The school the education must come from is named where the education is: the path's own words, or the
+    # preamble's where the path states no education of its own.
+    if ACCREDITED.search(requirement) or (not own_level and found["education_level"] and ACCREDITED.search(preamble)):
+        found["accredited_education"] = True
     fields = (
         FIELDS.search(requirement) if mentions(requirement, ("degree", "major", "specializ", "graduation")) else None
     )

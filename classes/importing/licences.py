@@ -79,12 +79,19 @@ def licenses(text):
     found = tuple(found)
     if not found:
         return found, "", None
+    return (found, *needed_by(text))
+
+
+@lru_cache(maxsize=4096)
+def needed_by(text):
+    """(when, months): when the licence the text requires must be held, a LicenseNeededBy value or empty, and the
+    months after appointment where it says “within six months of appointment”."""
     for duration in durations(text):
         if WITHIN_PERIOD.search(text, max(0, duration.start - 10), duration.start) and AFTER_APPOINTMENT.match(
             text, duration.end
         ):
-            return found, "within_period", int(duration.years * 12)
+            return "within_period", int(duration.years * 12)
     for name, pattern in NEEDED_BY:
         if pattern.search(text):
-            return found, name, None
-    return found, "", None
+            return name, None
+    return "", None

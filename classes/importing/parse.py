@@ -8,16 +8,18 @@ import dataclasses
 import re
 
 from classes import structure
-from classes.vocabulary import SectionLayout, SectionPlacement
+from classes.vocabulary import LICENCE_REQUIREMENTS, SectionLayout, SectionPlacement
 
 from . import header, series
 from .blocks import ITEM, read_blocks
 from .checking import check_nothing_lost
 from .items import DUTIES_NOTE, competency, ksa_items, requirement_kind, split_items
+from .licences import needed_by
 from .paths import QualificationsReader
 from .result import Competency, HistoryEvent, Item, OtherSection, ParsedDocument, Part, Spec, SpecialRequirement
 from .sections import QUALIFICATION_PARTS, split_sections
 from .title import file_evidence, find_title
+from .wording import flat
 
 PROSE_PARTS = {"general_statement", "distinguishing_features"}
 # Where an other section reads, by the last standard part printed before it.
@@ -263,7 +265,10 @@ def _read_sections(sections, spec, document, *, record, level="", memo=None):
         elif part == "special_requirements":
             text = _paragraphs(section.blocks)
             kind = requirement_kind(section.heading + " " + text)
-            spec.special_requirements.append(SpecialRequirement(section.heading, text, kind, section.line))
+            requirement = SpecialRequirement(section.heading, text, kind, section.line)
+            if kind in LICENCE_REQUIREMENTS:
+                requirement.license_needed_by, requirement.license_within_months = needed_by(flat(text))
+            spec.special_requirements.append(requirement)
         else:
             _other(spec, section, last_standard, document, memo)
             trailing.append(spec.other_sections[-1])

@@ -43,6 +43,8 @@ class SpecialRequirement:
     text: str
     kind: str
     line: int = 0
+    license_needed_by: str = ""
+    license_within_months: int | None = None
 
 
 @dataclass
@@ -65,6 +67,7 @@ class Path:
     line: int = 0
     is_equivalent_combination: bool = False
     education_level: str = ""
+    accredited_education: bool | None = None
     education_fields: str = ""
     credit_hours: int | None = None
     quarter_units: int | None = None
@@ -100,6 +103,8 @@ class Substitution:
     floor_years: Decimal | None = None
     credit_hours: int | None = None
     quarter_units: int | None = None
+    credit_hour_subjects: str = ""
+    years_for_units: Decimal | None = None
 
 
 @dataclass

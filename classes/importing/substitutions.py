@@ -76,7 +76,37 @@ def _rule_facts(text):
             rule.floor_years = duration.years
     semester, quarter, _, _ = facts.credit_units(line)
     rule.credit_hours, rule.quarter_units = semester, quarter
+    if where and rule.kind == SubstitutionKind.EDUCATION_FOR_EXPERIENCE:
+        _units_for_experience(rule, line, where.end())
     return {name: value for name, value in vars(rule).items() if name not in {"label", "text", "path", "line"}}
+
+
+# After the units of a rule: where the school is named, and the rule's verb, which end the subjects they are in.
+SUBJECTS_END = re.compile(r"\s+(?:at|from|with|through|may|will|can|shall|must|is|are)\b.*$", re.IGNORECASE)
+PART_OF_EDUCATION = re.compile(r"\bof which\b|\bincluding\b", re.IGNORECASE)
+UNITS_FOR_EACH_YEAR = re.compile(r"\bfor\s+(?:each|every)\s+(?:full\s+)?year\b", re.IGNORECASE)
+UNITS_FOR = re.compile(
+    r"\bfor\s+(?:a\s+maximum\s+of\s+|up\s+to\s+|a\s+total\s+of\s+|no\s+more\s+than\s+|not\s+more\s+than\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _units_for_experience(rule, line, verb_end):
+    """Units of education standing in for experience (“Completion of 12 semester or 18 quarter units in accounting
+    may be substituted for six months of the experience”): the subjects they must be in, and the experience they
+    replace, “for each year” being a year for each time the units are completed."""
+    semester, quarter, _, subjects = facts.credit_units(line[:verb_end])
+    if (semester is None and quarter is None) or PART_OF_EDUCATION.search(line, 0, verb_end):
+        return  # no units; or units inside the education that substitutes (“of which 12 units must be in …”)
+    rule.credit_hours, rule.quarter_units = semester, quarter
+    rule.credit_hour_subjects = SUBJECTS_END.sub("", subjects).strip(" ,")
+    if UNITS_FOR_EACH_YEAR.search(line, verb_end):
+        rule.years_for_units = Decimal(1)
+        return
+    for duration in durations(line):
+        if duration.start >= verb_end and UNITS_FOR.search(line, max(verb_end, duration.start - 40), duration.start):
+            rule.years_for_units = duration.years
+            return
 
 
 def definition(marker, body):

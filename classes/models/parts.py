@@ -8,6 +8,7 @@ from classes.immutability import GuardedPart, PartQuerySet
 from classes.vocabulary import (
     KSAKind,
     KSALevel,
+    LicenseNeededBy,
     SectionLayout,
     SectionPlacement,
     SpecialRequirementKind,
@@ -134,12 +135,34 @@ class SpecialRequirement(VersionPart):
         max_length=200, default="SPECIAL REQUIREMENT", blank=True, help_text="The heading as printed."
     )
     text = models.TextField(help_text="Word for word.")
+    license_needed_by = models.CharField(
+        max_length=20,
+        default="",
+        db_default="",
+        choices=LicenseNeededBy,
+        blank=True,
+        help_text="For a licence or certificate: when it must be held, as the text says (on applying, by the "
+        "examination, by appointment, or within a period after it). Empty means not stated; the checker then takes it "
+        "as a condition of appointment.",
+    )
+    license_within_months = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="Months after appointment within which the licence must be obtained. Empty means not stated.",
+    )
 
     class Meta(VersionPart.Meta):
         constraints = [
             *VersionPart.Meta.constraints,
             in_vocabulary("kind", SpecialRequirementKind, name="special_requirement_kind_valid"),
+            in_vocabulary(
+                "license_needed_by", LicenseNeededBy, blank=True, name="special_requirement_license_needed_by_valid"
+            ),
         ]
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.text[:60]}"
+
+    @property
+    def license_needed_when(self):
+        return LicenseNeededBy.when(self.license_needed_by, self.license_within_months)

@@ -22,6 +22,7 @@ def test_an_applicant_checks_a_class_from_its_page_and_reads_every_path(page, ca
     expect(page.get_by_role("heading", level=1)).to_have_text("Check your qualifications")
 
     page.get_by_label("Highest education you have completed").select_option(label="Associate's degree")
+    page.get_by_label("Was your college or university accredited?").select_option(label="Yes")
     page.get_by_label("Credit hours you have in computer science and/or programming").fill("12")
     job = page.get_by_role("group", name="Job 1")
     job.get_by_label("Years").fill("2")

@@ -151,6 +151,7 @@ def test_the_json_catalogue_has_one_object_per_current_class_with_its_paths_fact
         "label": "A)",
         "is_equivalent_combination": False,
         "education_level": "bachelor",
+        "accredited_education": None,
         "education_fields": ["accounting"],
         "credit_hours": None,
         "credit_hour_subjects": [],
@@ -227,6 +228,8 @@ def test_a_version_json_holds_every_part_and_each_paths_facts(client, make_class
             "kind": "drivers_license",
             "heading": "SPECIAL REQUIREMENT",
             "text": "A driver's license.",
+            "license_needed_by": None,
+            "license_within_months": None,
         }
     ]
     assert data["history"] == [{"kind": "adopted", "date": "1977-11-19", "reference": "CSM", "by": ""}]

@@ -20,7 +20,7 @@ def path(label="A)", position=1, **facts):
 
 
 def substitution(kind="education_for_experience", **facts):
-    for name in ("years_per_year", "cap_years", "floor_years"):
+    for name in ("years_per_year", "cap_years", "floor_years", "years_for_units"):
         if facts.get(name) is not None:
             facts[name] = Fraction(str(facts[name]))
     return SubstitutionRule(kind=kind, text=facts.pop("text", f"A rule of {kind}."), **facts)

@@ -71,3 +71,29 @@ def test_work_a_spec_excludes_is_named_as_taken_as_given(client, make_class):
 
     assert "Bookkeeper" in text
     assert "none of your work is volunteer bookkeeping" in text
+
+
+@pytest.fixture
+def accredited_class(make_class):
+    _, version = make_class("Budget Analyst", status="draft")
+    Path.objects.create(
+        version=version,
+        position=1,
+        label="A)",
+        text="A bachelor's degree from an accredited college.",
+        education_level="bachelor",
+        accredited_education=True,
+    )
+    publish(version)
+
+
+def test_a_school_not_said_to_be_accredited_is_taken_as_given_and_said_so(client, accredited_class):
+    text = find(client, education_level="bachelor")
+
+    assert "Budget Analyst" in text
+    assert "your college or university is accredited" in text
+
+
+def test_a_school_said_not_to_be_accredited_keeps_a_class_asking_for_one_off_the_list(client, accredited_class):
+    assert "Budget Analyst" in find(client, education_level="bachelor", accredited="yes")
+    assert "Budget Analyst" not in find(client, education_level="bachelor", accredited="no")

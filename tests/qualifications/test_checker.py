@@ -66,7 +66,8 @@ def job(*kinds, years=0, months=0, **fields):
 
 
 def profile(level="high_school", jobs=None, **fields):
-    return {"education_level": level, "jobs": [] if jobs is None else jobs, **fields}
+    """The applicant's answers; their college, where they have one, accredited as the seeds' paths ask."""
+    return {"education_level": level, "accredited": True, "jobs": [] if jobs is None else jobs, **fields}
 
 
 def check(rules, data, label, *, assume=False):
@@ -622,7 +623,7 @@ def refused(data, questions=QUESTIONS):
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        ({"age": 30}, "“age” is not part of a profile; use: college_credits, credit_hours"),
+        ({"age": 30}, "“age” is not part of a profile; use: accredited, college_credits, credit_hours"),
         (profile(jobs=[{"employer": "County"}]), "jobs[1]: “employer” is not part of a job"),
         (profile(degree_fields=["Basket weaving"]), "“Basket weaving” is not a name this spec prints"),
         (profile(jobs=[job("Knitting")]), "jobs[1].kinds: “Knitting” is not a name this spec prints"),

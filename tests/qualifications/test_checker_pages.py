@@ -143,6 +143,7 @@ class TestJSON:
             CAYUGA,
             {
                 "education_level": "bachelor",
+                "accredited": True,
                 "jobs": [
                     {
                         "years": 2,

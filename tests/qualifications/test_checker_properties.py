@@ -1,16 +1,18 @@
 """Properties of the checker over generated rules and profiles, without the database.
 
-More of anything an applicant has never takes a met path away, a path met on condition is met once its licences
+More of anything an applicant has (time in work or in a title, education, credit hours, a licence, a school said to be
+accredited) never takes a met path away, a path met on condition is met once its licences
 are held, and any JSON-like value is either read as a profile the checker can screen or refused with a ProfileError.
 """
 
 import dataclasses
 from fractions import Fraction
 
+import hypothesis
 from hypothesis import given, settings, target
 from hypothesis import strategies as st
 
-from classes.vocabulary import EducationLevel, LicenseNeededBy, PathKind, SubstitutionKind
+from classes.vocabulary import EducationLevel, LicenseNeededBy, PathKind, StatusRequired, SubstitutionKind
 from qualifications.checker import CANNOT_TELL, MET, MET_ON_CONDITION, NOT_MET, evaluate, overall
 from qualifications.profile import JOB_KEYS, Job, Licence, Profile, ProfileError, read_profile
 from qualifications.rules import LicenceRule, PathRule, Rules, SubstitutionRule, norm
@@ -68,6 +70,7 @@ def open_paths(draw):
     return PathRule(
         label="",
         education_level=sometimes(levels, ""),
+        accredited_education=sometimes(st.just(True)),
         education_fields=sometimes(fields, ()),
         credit_hours=credit_hours,
         credit_hour_subjects=draw(subjects) if credit_hours else "",
@@ -90,6 +93,8 @@ promotional_paths = st.builds(
     kind=st.just(PathKind.PROMOTIONAL),
     education_level=levels,
     titles=st.lists(st.tuples(st.sampled_from(TITLES), quarter_years), max_size=3, unique_by=lambda t: t[0]).map(tuple),
+    titles_combined=maybe_flag,
+    status_required=st.sampled_from(["", *StatusRequired.values]),
 )
 combination_path = st.just(PathRule(label="", is_equivalent_combination=True))
 open_path = open_paths()
@@ -103,6 +108,10 @@ substitutions = st.builds(
     years_per_year=maybe_years,
     cap_years=maybe_years,
     floor_years=maybe_years,
+    credit_hours=st.none() | st.integers(1, 30),
+    quarter_units=st.none() | st.integers(1, 45),
+    credit_hour_subjects=st.sampled_from(("", *SUBJECTS)),
+    years_for_units=maybe_years,
 )
 
 
@@ -154,6 +163,8 @@ profiles = st.builds(
     credit_hours=st.dictionaries(st.sampled_from(SUBJECTS).map(norm), st.integers(0, 60).map(Fraction)),
     jobs=st.lists(jobs, max_size=3).map(tuple),
     status=st.dictionaries(st.sampled_from(TITLES).map(norm), quarter_years),
+    provisional=st.dictionaries(st.sampled_from(TITLES).map(norm), quarter_years),
+    accredited=st.none() | st.booleans(),
     licences=licences,
 )
 
@@ -207,6 +218,40 @@ def test_a_higher_education_level_never_takes_a_met_path_away(rules, profile, as
     for level in higher_levels:
         more = dataclasses.replace(profile, education_level=level)
         assert lost(rules, profile, more, assume) == [], f"raised to {level or 'no level'}"
+
+
+@EXAMPLES
+@given(all_rules, profiles, st.booleans())
+def test_saying_the_school_was_accredited_never_takes_a_met_path_away(rules, profile, assume):
+    more = dataclasses.replace(profile, accredited=True)
+    seek_met_paths(rules, profile, assume)
+
+    assert lost(rules, profile, more, assume) == []
+
+
+@EXAMPLES
+@given(all_rules, profiles, st.sampled_from(TITLES), quarter_years, st.booleans(), st.booleans())
+def test_more_time_in_a_title_permanent_or_provisional_never_takes_a_met_path_away(
+    rules, profile, title, added, permanent, assume
+):
+    kept = profile.status if permanent else profile.provisional
+    more_time = {**kept, norm(title): kept.get(norm(title), Fraction(0)) + added}
+    more = dataclasses.replace(profile, **{"status" if permanent else "provisional": more_time})
+    seek_met_paths(rules, profile, assume)
+
+    assert lost(rules, profile, more, assume) == []
+
+
+@EXAMPLES
+@given(all_rules, profiles, st.sampled_from(SUBJECTS), st.integers(1, 60), st.booleans())
+def test_more_credit_hours_in_a_subject_never_take_a_met_path_away(rules, profile, subject, added, assume):
+    # Assuming confirmations, hours never given are taken as enough, and a figure given replaces that assumption.
+    hypothesis.assume(not assume or norm(subject) in profile.credit_hours)
+    hours = {**profile.credit_hours, norm(subject): profile.credit_hours.get(norm(subject), Fraction(0)) + added}
+    more = dataclasses.replace(profile, credit_hours=hours)
+    seek_met_paths(rules, profile, assume)
+
+    assert lost(rules, profile, more, assume) == []
 
 
 @EXAMPLES
@@ -284,6 +329,8 @@ valid_profile_data = st.fixed_dictionaries(
         "credit_hours": st.dictionaries(subjects, in_range(60), max_size=2),
         "jobs": st.lists(valid_job_data, max_size=4),
         "status": st.dictionaries(st.sampled_from(TITLES), in_range(10), max_size=3),
+        "provisional": st.dictionaries(st.sampled_from(TITLES), in_range(10), max_size=3),
+        "accredited": st.none() | st.booleans(),
         "examination": st.sampled_from(PathKind.values),
         "credit_units": st.sampled_from(["semester", "quarter"]),
         "licenses": st.lists(
@@ -319,6 +366,8 @@ profile_data = st.fixed_dictionaries(
         "credit_hours": st.dictionaries(subjects | text, numbers, max_size=3) | json_values,
         "jobs": st.lists(job_data, max_size=4) | json_values,
         "status": st.dictionaries(st.sampled_from(TITLES) | text, numbers, max_size=3) | json_values,
+        "provisional": st.dictionaries(st.sampled_from(TITLES) | text, numbers, max_size=3) | json_values,
+        "accredited": st.none() | st.booleans() | json_values,
         "examination": st.sampled_from(PathKind.values) | json_values,
         "credit_units": json_values,
         "licenses": st.lists(

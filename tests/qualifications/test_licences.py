@@ -1,6 +1,8 @@
 """Licences and certificates: held, lapsed or not yet held, and when a path or special requirement needs them."""
 
+from classes.models import SpecialRequirement
 from qualifications.checker import CANNOT_TELL, MET, MET_ON_CONDITION, NOT_MET
+from qualifications.rules import LicenceRule
 
 from .applicants import answer, applicant, holding, licence, path, result, rules, said
 
@@ -132,3 +134,41 @@ def test_the_answer_is_met_on_condition_before_cannot_tell():
     )
 
     assert answer(spec, applicant("high_school")) == MET_ON_CONDITION
+
+
+def driving_required(needed_by="", within_months=None):
+    """A special requirement as the admin or the importer records it, read into the checker's rules."""
+    requirement = SpecialRequirement(
+        kind="drivers_license",
+        text="A valid driver's license.",
+        license_needed_by=needed_by,
+        license_within_months=within_months,
+    )
+    return rules(
+        path(text="A high school diploma.", education_level="high_school"),
+        licences=[LicenceRule.from_special_requirement(requirement)],
+    )
+
+
+def test_a_special_requirement_needed_within_months_of_appointment_says_by_when():
+    checked = result(driving_required("within_period", 6), applicant("high_school"))
+
+    assert checked.outcome == MET_ON_CONDITION
+    assert checked.conditions == [f"A current {DRIVING} within 6 months of appointment."]
+
+
+def test_a_special_requirement_needed_when_applying_is_not_met_until_held():
+    spec = driving_required("application")
+
+    checked = result(spec, applicant("high_school"))
+
+    assert checked.outcome == NOT_MET
+    assert checked.gaps == [f"A current {DRIVING} when you apply."]
+    assert result(spec, applicant("high_school", licenses=holding(DRIVING))).outcome == MET
+
+
+def test_a_special_requirement_stating_no_time_is_a_condition_of_appointment():
+    checked = result(driving_required(), applicant("high_school"))
+
+    assert checked.outcome == MET_ON_CONDITION
+    assert checked.conditions == [f"A current {DRIVING} by appointment."]
