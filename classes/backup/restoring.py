@@ -10,9 +10,10 @@ from django.core.management.color import no_style
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, transaction
 
 from classes import caching
-from classes.models import CatalogueEdition, SearchDocument
+from classes.models import CatalogueEdition, OccupationName, SearchDocument
 from classes.models.edition import THE_EDITION
 from classes.publishing import catalogue_changed
+from classes.search import names
 
 from .reading import BackupFile
 from .tables import (
@@ -24,6 +25,9 @@ from .tables import (
     columns,
     kept_models,
 )
+
+# Rebuilt after a restore, not kept, and referring to tables a restore fills: emptied with them.
+REBUILT_REFERRING = [SearchDocument, OccupationName]
 
 
 @dataclass
@@ -62,6 +66,7 @@ def restore(path, *, replace=False):
                 for statement in connection.ops.sequence_reset_sql(no_style(), kept_models()):
                     cursor.execute(statement)
             _check_counts(backup.manifest)
+            names.write()
             edition = _new_edition(previous_edition)
             documents = SearchDocument.objects.count()
     except DatabaseError as error:
@@ -127,12 +132,12 @@ def _bookkeeping(model):
 
 
 def _empty():
-    """Empty every table a backup fills, and the search documents, inside the restore's transaction.
+    """Empty every table a backup fills, and the rebuilt tables referring to them, inside the restore's transaction.
 
     On PostgreSQL this is TRUNCATE, which the adopted-text triggers (row triggers on UPDATE and DELETE) let
     pass: a restore is the one way adopted text leaves the database, and it puts the same text back.
     """
-    emptied = [model for model in [*kept_models(), SearchDocument] if model._base_manager.exists()]
+    emptied = [model for model in [*kept_models(), *REBUILT_REFERRING] if model._base_manager.exists()]
     # Each table emptied takes along those whose foreign keys point to it, as TRUNCATE requires; emptying only
     # these (after migrate: the groups and the edition), not every table, saves a second on PostgreSQL.
     for model in emptied:
@@ -148,7 +153,7 @@ def _empty():
 def _referring_to(model):
     return [
         other
-        for other in [*kept_models(), SearchDocument]
+        for other in [*kept_models(), *REBUILT_REFERRING]
         if any(
             field.related_model is model and field.db_constraint
             for field in other._meta.concrete_fields

@@ -18,9 +18,15 @@ FORMAT_VERSION = 1
 APPS = ["auth", "classes", "qualifications", "admin"]
 # The schema a restore must match: these apps' tables, and the content types natural keys name.
 SCHEMA_APPS = [*APPS, "contenttypes"]
-# Rebuilt, not kept: search documents and the words spelling corrects from come from the adopted text; `migrate` makes
-# the permissions.
-NOT_KEPT = {"classes.SearchDocument", "classes.CatalogueWord", "auth.Permission"}
+# Rebuilt, not kept: search documents and the words spelling corrects from come from the adopted text, the names search
+# looks occupations up by from O*NET's titles; `migrate` makes the permissions.
+NOT_KEPT = {
+    "classes.SearchDocument",
+    "classes.CatalogueWord",
+    "classes.OccupationName",
+    "classes.OccupationNameWord",
+    "auth.Permission",
+}
 # Rows a freshly migrated database holds already (the roles of classes/0005, the edition of 0007, O*NET's titles of
 # 0014); a restore replaces them.
 MADE_BY_MIGRATIONS = {

@@ -12,7 +12,14 @@ from .catalogue import (
 )
 from .edition import CatalogueEdition
 from .meetings import Meeting
-from .occupations import Occupation, OccupationTask, OccupationTitle, RelatedOccupation
+from .occupations import (
+    Occupation,
+    OccupationName,
+    OccupationNameWord,
+    OccupationTask,
+    OccupationTitle,
+    RelatedOccupation,
+)
 from .parts import KSA, Competency, Duty, OtherSection, SpecialRequirement
 from .search import CatalogueWord, SearchDocument
 from .versions import Version
@@ -31,6 +38,8 @@ __all__ = [
     "Jurisdiction",
     "Meeting",
     "Occupation",
+    "OccupationName",
+    "OccupationNameWord",
     "OccupationTask",
     "OccupationTitle",
     "OpenVersionError",

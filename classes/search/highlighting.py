@@ -133,7 +133,8 @@ def reasons(reading, job_classes):
             why[pk] = mark_safe(f"Also called “{escape(synonym)}”: {passage}")
     if reading.occupations:
         keys = [job_class.pk for job_class in rest if job_class.pk not in why]
-        current = Version.objects.current().filter(job_class_id__in=keys, occupation__in=reading.occupations)
-        for pk, title in current.values_list("job_class_id", "occupation__title"):
-            why[pk] = mark_safe(f"Its occupation, {escape(title)} (O*NET), is also called “{escape(reading.text)}”.")
+        called = dict(reading.occupations)
+        current = Version.objects.current().filter(job_class_id__in=keys, occupation__in=called)
+        for pk, code, title in current.values_list("job_class_id", "occupation", "occupation__title"):
+            why[pk] = mark_safe(f"Its occupation, {escape(title)} (O*NET), is also called “{escape(called[code])}”.")
     return {**shown, **why}

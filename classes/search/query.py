@@ -19,11 +19,15 @@ class Reading:
     words: list[str]
     typed: list[str]
     synonyms: tuple = ()  # the thesaurus's other phrases for the query's, each a list of words
-    occupations: tuple = ()  # codes of the O*NET occupations the query is a title of
+    occupations: tuple = ()  # (code, name) of each O*NET occupation the query is, or nearly is, a name of
 
     @property
     def corrected(self):
         return self.words != self.typed
+
+    @property
+    def occupation_codes(self):
+        return [code for code, _ in self.occupations]
 
     @property
     def text(self):
@@ -72,7 +76,7 @@ def _widened(queryset, reading, backend):
     for words in reading.synonyms:
         condition |= Q(pk__in=backend.restrict(queryset, words, any_word=False, prefix=False).values("pk"))
     if reading.occupations:
-        classed = Version.objects.current().filter(occupation__in=reading.occupations).values("job_class_id")
+        classed = Version.objects.current().filter(occupation__in=reading.occupation_codes).values("job_class_id")
         condition |= Q(pk__in=classed)
     return queryset.filter(condition).values("pk")
 
