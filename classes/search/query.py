@@ -1,15 +1,13 @@
-"""Answering a query: the classes of the public catalogue matching its words, best first; and the classes of other
-jurisdictions most like a version."""
+"""Answering a query: the classes of the public catalogue matching its words, best first."""
 
-from collections import Counter
 from dataclasses import dataclass
 
 from django.db import router
 from django.db.models import Q, Value
 
-from ..models import JobClass, SearchDocument, Version
+from ..models import SearchDocument, Version
 from . import backends, names, spelling
-from .words import STOPWORDS, WORD, searchable
+from .words import searchable
 
 
 @dataclass(frozen=True)
@@ -130,20 +128,3 @@ def read(q, backend):
     if not words or backend.exists(words):
         return words
     return spelling.corrected(words, backend)
-
-
-def similar(version, limit=5):
-    """The current classes of other jurisdictions closest to this version's title and duties, best first."""
-    title_words = [word for word in searchable(version.title) if len(word) > 2]
-    duty_words = Counter(
-        word
-        for duty in version.duties.all()
-        for word in WORD.findall(duty.text.lower())
-        if len(word) > 4 and word not in STOPWORDS and word not in title_words
-    )
-    words = title_words + [word for word, _ in duty_words.most_common(8)]
-    if not words:
-        return []
-    others = JobClass.objects.current().exclude(jurisdiction_id=version.job_class.jurisdiction_id)
-    backend = backends.for_database(others.db)
-    return list(backend.ranked(others.select_related("jurisdiction"), words, any_word=True, prefix=False)[:limit])
