@@ -106,7 +106,7 @@ def synonym():
     """A phrase of search's thesaurus that no document holds, whose other names find classes: a reader using the
     everyday name of the work. Of those, the one whose other names find the most classes, the longest to list."""
     from classes.models import SearchPhrase
-    from classes.search import backends, names, phrases
+    from classes.search import backends, names
 
     backend = backends.for_database("default")
     found = {}
@@ -114,7 +114,7 @@ def synonym():
         for name in group:
             if backend.exists(name.split()):
                 continue
-            others = [phrases.key(other.split()) for other in group if other != name]
+            others = [names.phrase_key(other.split()) for other in group if other != name]
             found[name] = SearchPhrase.objects.filter(phrase__in=others).values("job_class_id").distinct().count()
     if not any(found.values()):
         sys.exit("No phrase of the thesaurus is missing from the documents while its synonyms find classes.")

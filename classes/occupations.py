@@ -17,6 +17,7 @@ from django.db import transaction
 
 from .models import Occupation, OccupationTask, OccupationTitle, Version
 from .publishing import catalogue_changed
+from .search.words import stem
 
 WORD = re.compile(r"[a-z]+")
 # Words that say a class's level or nothing of its work: a Case Management Coordinator II does a coordinator's work.
@@ -63,14 +64,7 @@ SHOWN = 5  # suggestions an analyst is offered
 
 def words(text):
     """The words of a text that say what the work is, each reduced to a common stem (plural and -ing endings off)."""
-    return [_stem(word) for word in WORD.findall(text.lower()) if word not in IGNORED]
-
-
-def _stem(word):
-    for ending, replacement in (("ies", "y"), ("ing", ""), ("ers", "er"), ("ors", "or"), ("s", "")):
-        if word.endswith(ending) and len(word) - len(ending) >= 4 and not word.endswith("ss"):
-            return word[: -len(ending)] + replacement
-    return word
+    return [stem(word) for word in WORD.findall(text.lower()) if word not in IGNORED]
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from pathlib import Path
 from django.db import transaction
 
 from .models import Occupation, OccupationTask, OccupationTitle, RelatedOccupation
+from .search import names
 from .vocabulary import OccupationTitleKind, RelatednessTier
 
 SHIPPED = Path(__file__).resolve().parent / "data" / "onet.json.gz"
@@ -142,6 +143,7 @@ def store(release):
             [OccupationTitle(occupation_id=code, title=title, kind=kind) for code, title, kind in release.titles],
             batch_size=BATCH,
         )
+        names.write()
         RelatedOccupation.objects.all().delete()
         RelatedOccupation.objects.bulk_create(
             [RelatedOccupation(occupation_id=c, related_id=r, tier=t, rank=n) for c, r, t, n in release.related],

@@ -13,6 +13,7 @@ from classes import caching
 from classes.models import CatalogueEdition, SearchDocument
 from classes.models.edition import THE_EDITION
 from classes.publishing import catalogue_changed
+from classes.search import names
 
 from .reading import BackupFile
 from .tables import (
@@ -63,6 +64,7 @@ def restore(path, *, replace=False):
                 for statement in connection.ops.sequence_reset_sql(no_style(), kept_models()):
                     cursor.execute(statement)
             _check_counts(backup.manifest)
+            names.write()
             edition = _new_edition(previous_edition)
             documents = SearchDocument.objects.count()
     except DatabaseError as error:
@@ -128,7 +130,7 @@ def _bookkeeping(model):
 
 
 def _empty():
-    """Empty every table a backup fills, and the search documents, inside the restore's transaction.
+    """Empty every table a backup fills, and the rebuilt tables referring to them, inside the restore's transaction.
 
     On PostgreSQL this is TRUNCATE, which the adopted-text triggers (row triggers on UPDATE and DELETE) let
     pass: a restore is the one way adopted text leaves the database, and it puts the same text back.

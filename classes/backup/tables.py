@@ -19,8 +19,14 @@ APPS = ["auth", "classes", "qualifications", "admin"]
 # The schema a restore must match: these apps' tables, and the content types natural keys name.
 SCHEMA_APPS = [*APPS, "contenttypes"]
 # Rebuilt, not kept: search documents, the words spelling corrects from and the thesaurus's phrases come from the
-# adopted text; `migrate` makes the permissions.
-REBUILT = ("classes.SearchDocument", "classes.SearchPhrase", "classes.CatalogueWord")
+# adopted text, the names search looks occupations up by from O*NET's titles; `migrate` makes the permissions.
+REBUILT = (
+    "classes.SearchDocument",
+    "classes.SearchPhrase",
+    "classes.CatalogueWord",
+    "classes.OccupationName",
+    "classes.OccupationNameWord",
+)
 NOT_KEPT = {*REBUILT, "auth.Permission"}
 # Rows a freshly migrated database holds already (the roles of classes/0005, the edition of 0007, O*NET's titles of
 # 0014); a restore replaces them.

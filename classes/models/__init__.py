@@ -13,7 +13,14 @@ from .catalogue import (
 from .edition import CatalogueEdition
 from .imports import ImportBatch, ImportedDocument
 from .meetings import Meeting
-from .occupations import Occupation, OccupationTask, OccupationTitle, RelatedOccupation
+from .occupations import (
+    Occupation,
+    OccupationName,
+    OccupationNameWord,
+    OccupationTask,
+    OccupationTitle,
+    RelatedOccupation,
+)
 from .parts import KSA, Competency, Duty, OtherSection, SpecialRequirement
 from .search import CatalogueWord, SearchDocument, SearchPhrase
 from .versions import Version
@@ -34,6 +41,8 @@ __all__ = [
     "Jurisdiction",
     "Meeting",
     "Occupation",
+    "OccupationName",
+    "OccupationNameWord",
     "OccupationTask",
     "OccupationTitle",
     "OpenVersionError",

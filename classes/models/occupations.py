@@ -70,3 +70,35 @@ class RelatedOccupation(models.Model):
 
     def __str__(self):
         return f"{self.occupation_id} → {self.related_id}"
+
+
+class OccupationName(models.Model):
+    """A name of an occupation as search looks it up: each of O*NET's titles, and the parts of one out of and in its
+    brackets, by its words in one order (`classes.search.names.key`). Written from the titles whenever they change
+    (`classes.search.names.write`)."""
+
+    key = models.CharField(max_length=250, db_index=True)
+    occupation = models.ForeignKey(Occupation, on_delete=models.CASCADE, related_name="+")
+    title = models.CharField(
+        max_length=250, help_text="The name as O*NET spells it: a title, or the part of one out of or in its brackets."
+    )
+
+    class Meta:
+        ordering = ["key", "occupation", "title"]
+
+    def __str__(self):
+        return self.title
+
+
+class OccupationNameWord(models.Model):
+    """A word of the occupations' names, under itself and under each of its spellings with a letter dropped: a
+    misspelt query word finds the words one letter from it by looking up its own such spellings."""
+
+    variant = models.CharField(max_length=40, db_index=True)
+    word = models.CharField(max_length=40)
+
+    class Meta:
+        ordering = ["variant", "word"]
+
+    def __str__(self):
+        return f"{self.variant} → {self.word}"

@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 
 from ..models import JobClass, SearchDocument, SearchPhrase, Version
 from ..vocabulary import VersionStatus
-from . import backends, phrases
+from . import backends, names
 from .words import WORD, searchable
 
 PASSAGE_WORDS = 30
@@ -137,13 +137,14 @@ def reasons(reading, job_classes):
         held = set(phrased.values_list("job_class_id", "phrase"))
     why = {}
     for words in reading.synonyms:
-        synonym, key = " ".join(words), phrases.key(words)
+        synonym, key = " ".join(words), names.phrase_key(words)
         holding = {pk: units for pk, units in texts.items() if pk not in why and (pk, key) in held}
         for pk, passage in _passages(synonym, holding).items():
             why[pk] = mark_safe(f"Also called “{escape(synonym)}”: {passage}")
     if reading.occupations:
         keys = [job_class.pk for job_class in rest if job_class.pk not in why]
-        current = Version.objects.current().filter(job_class_id__in=keys, occupation__in=reading.occupations)
-        for pk, title in current.values_list("job_class_id", "occupation__title"):
-            why[pk] = mark_safe(f"Its occupation, {escape(title)} (O*NET), is also called “{escape(reading.text)}”.")
+        called = dict(reading.occupations)
+        current = Version.objects.current().filter(job_class_id__in=keys, occupation__in=called)
+        for pk, code, title in current.values_list("job_class_id", "occupation", "occupation__title"):
+            why[pk] = mark_safe(f"Its occupation, {escape(title)} (O*NET), is also called “{escape(called[code])}”.")
     return {**shown, **why}

@@ -8,12 +8,12 @@ they stand together: over a second at 100,000 classes (docs/scaling.md).
 from django.db import transaction
 
 from ..models import SearchDocument, SearchPhrase
-from .names import THESAURUS, key, singular
+from .names import THESAURUS, phrase_key, singular
 from .words import WORD
 
 COLUMNS = ("title", "features", "duties", "qualifications")
 BATCH = 2000
-KEYS = {key(name.split()) for group in THESAURUS for name in group}
+KEYS = {phrase_key(name.split()) for group in THESAURUS for name in group}
 
 
 def held(texts):

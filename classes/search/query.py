@@ -1,16 +1,14 @@
-"""Answering a query: the classes of the public catalogue matching its words, best first; and the classes of other
-jurisdictions most like a version."""
+"""Answering a query: the classes of the public catalogue matching its words, best first."""
 
-from collections import Counter
 from dataclasses import dataclass
 
 from django.db import router
 from django.db.models import Exists, OuterRef, Q, Value
 
-from ..models import JobClass, SearchDocument, SearchPhrase, Version
-from . import backends, names, phrases, spelling
+from ..models import SearchDocument, SearchPhrase, Version
+from . import backends, names, spelling
 from .postgresql import UNINDEXED_TITLE
-from .words import STOPWORDS, WORD, searchable
+from .words import searchable
 
 
 @dataclass(frozen=True)
@@ -20,11 +18,15 @@ class Reading:
     words: list[str]
     typed: list[str]
     synonyms: tuple = ()  # the thesaurus's other phrases for the query's, each a list of words
-    occupations: tuple = ()  # codes of the O*NET occupations the query is a title of
+    occupations: tuple = ()  # (code, name) of each O*NET occupation the query is, or nearly is, a name of
 
     @property
     def corrected(self):
         return self.words != self.typed
+
+    @property
+    def occupation_codes(self):
+        return [code for code, _ in self.occupations]
 
     @property
     def text(self):
@@ -38,16 +40,15 @@ def understand(q, *, as_typed=False):
 
 def _understood(q, backend, as_typed=False):
     typed = searchable(q)
-    synonyms, occupations = names.synonyms(q), names.occupations(q)
-    # A name the thesaurus or O*NET knows is read as typed: its other names find its classes, and "correcting" a
-    # word of it that no document holds ("food stamps" read as "good stamps") would lose them.
-    if as_typed or synonyms or occupations:
-        return Reading(typed, typed, tuple(synonyms), tuple(occupations))
-    words = read(q, backend)
-    if words == typed:
-        return Reading(words, typed)
+    synonyms = names.synonyms(q)
+    # A phrase of the thesaurus is read as typed: its other names find its classes, and "correcting" a word of it that
+    # no document holds ("food stamps" read as "good stamps") would lose them. O*NET's names are looked up near
+    # misses and all, so they are read from the corrected words.
+    words = typed if as_typed or synonyms else read(q, backend)
     text = " ".join(words)
-    return Reading(words, typed, tuple(names.synonyms(text)), tuple(names.occupations(text)))
+    if words != typed:
+        synonyms = names.synonyms(text)
+    return Reading(words, typed, tuple(synonyms), tuple(names.occupations(text)))
 
 
 def apply(queryset, q, *, by_relevance=True):
@@ -80,10 +81,10 @@ def _widened(reading):
         return None
     condition = Q(pk__in=[])
     if reading.synonyms:
-        holding = SearchPhrase.objects.filter(phrase__in=[phrases.key(words) for words in reading.synonyms])
+        holding = SearchPhrase.objects.filter(phrase__in=[names.phrase_key(words) for words in reading.synonyms])
         condition |= Q(pk__in=holding.values("job_class_id"))
     if reading.occupations:
-        classed = Version.objects.current().filter(occupation__in=reading.occupations).values("job_class_id")
+        classed = Version.objects.current().filter(occupation__in=reading.occupation_codes).values("job_class_id")
         condition |= Q(pk__in=classed)
     return condition
 
@@ -137,20 +138,3 @@ def read(q, backend):
     if not words or backend.exists(words):
         return words
     return spelling.corrected(words, backend)
-
-
-def similar(version, limit=5):
-    """The current classes of other jurisdictions closest to this version's title and duties, best first."""
-    title_words = [word for word in searchable(version.title) if len(word) > 2]
-    duty_words = Counter(
-        word
-        for duty in version.duties.all()
-        for word in WORD.findall(duty.text.lower())
-        if len(word) > 4 and word not in STOPWORDS and word not in title_words
-    )
-    words = title_words + [word for word, _ in duty_words.most_common(8)]
-    if not words:
-        return []
-    others = JobClass.objects.current().exclude(jurisdiction_id=version.job_class.jurisdiction_id)
-    backend = backends.for_database(others.db)
-    return list(backend.ranked(others.select_related("jurisdiction"), words, any_word=True, prefix=False)[:limit])

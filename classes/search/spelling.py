@@ -31,11 +31,11 @@ def closest(word, candidates):
     """The candidate fewest edits away from the word (letters added, dropped, changed or swapped), if any is
     near enough: one edit in a word of up to five letters, two in a longer one; earlier candidates win ties."""
     most = 1 if len(word) <= 5 else 2
-    near = [(edits, index) for index, candidate in enumerate(candidates) if (edits := _edits(word, candidate)) <= most]
+    near = [(n, index) for index, candidate in enumerate(candidates) if (n := edits(word, candidate)) <= most]
     return candidates[min(near)[1]] if near else None
 
 
-def _edits(a, b):
+def edits(a, b):
     """Optimal string alignment distance: Levenshtein's, where swapping two neighbouring letters is one edit."""
     previous, current = None, list(range(len(b) + 1))
     for i in range(1, len(a) + 1):

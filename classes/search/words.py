@@ -15,3 +15,11 @@ def searchable(text):
     """The distinct words of a text worth searching for, lower-cased, in the order they come."""
     words = dict.fromkeys(word[:MAX_WORD_LENGTH] for word in WORD.findall((text or "").lower()))
     return [word for word in words if word not in STOPWORDS][:MAX_WORDS]
+
+
+def stem(word):
+    """A word with a plural or -ing ending taken off, so that "technicians" and "technician" compare alike."""
+    for ending, replacement in (("ies", "y"), ("ing", ""), ("ers", "er"), ("ors", "or"), ("s", "")):
+        if word.endswith(ending) and len(word) - len(ending) >= 4 and not word.endswith("ss"):
+            return word[: -len(ending)] + replacement
+    return word

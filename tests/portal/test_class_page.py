@@ -9,6 +9,8 @@ from tests.pagetext import page_text
 
 pytestmark = pytest.mark.django_db
 
+USER_SUPPORT = "15-1232.00"  # O*NET's Computer User Support Specialists
+
 
 def page_of(client, job_class):
     response = client.get(job_class.get_absolute_url())
@@ -64,13 +66,16 @@ def test_a_draft_that_would_promote_from_a_class_is_not_shown_as_leading_anywher
 
 def test_the_same_work_elsewhere_compares_qualifications_side_by_side(client, make_class):
     here, here_text = make_class(
-        "Customer Support Coordinator", status="draft", distinguishing_features="Supervises the help desk."
+        "Customer Support Coordinator",
+        status="draft",
+        distinguishing_features="Supervises the help desk.",
+        occupation_id=USER_SUPPORT,
     )
     here_text.paths.create(position=1, label="A)", text="x", education_level="bachelor", experience_years=1)
     publish(here_text)
     elsewhere = Jurisdiction.objects.create(name="Seneca County", slug="seneca-county")
     twin = JobClass.objects.create(jurisdiction=elsewhere, title="Customer Support Coordinator", slug="csc")
-    twin_text = Version.objects.create(job_class=twin, number=1, title=twin.title)
+    twin_text = Version.objects.create(job_class=twin, number=1, title=twin.title, occupation_id=USER_SUPPORT)
     twin_text.paths.create(position=1, label="1.", text="y", education_level="associate", experience_years=3)
     publish(twin_text)
     search.rebuild()

@@ -11,6 +11,8 @@ from tests.qualifications.test_checker_pages import form_post
 
 pytestmark = pytest.mark.django_db
 
+USER_SUPPORT = "15-1232.00"  # O*NET's Computer User Support Specialists
+
 
 def similar_rows(client, job_class):
     tree = html.fromstring(client.get(job_class.get_absolute_url()).content)
@@ -18,12 +20,12 @@ def similar_rows(client, job_class):
 
 
 def test_the_same_work_elsewhere_reads_one_year_and_an_unlabelled_path_without_a_stray_word(client, make_class):
-    here, here_text = make_class("Help Desk Coordinator", status="draft")
+    here, here_text = make_class("Help Desk Coordinator", status="draft", occupation_id=USER_SUPPORT)
     here_text.paths.create(position=1, text="x", education_level="high_school", experience_years=1)
     publish(here_text)
     elsewhere = Jurisdiction.objects.create(name="Seneca County", slug="seneca-county")
     twin = JobClass.objects.create(jurisdiction=elsewhere, title="Help Desk Coordinator", slug="hdc")
-    twin_text = Version.objects.create(job_class=twin, number=1, title=twin.title)
+    twin_text = Version.objects.create(job_class=twin, number=1, title=twin.title, occupation_id=USER_SUPPORT)
     twin_text.paths.create(position=1, label="(A)", text="y", experience_years=2)
     twin_text.paths.create(position=2, label="(B)", text="z", education_level="bachelor")
     publish(twin_text)

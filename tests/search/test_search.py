@@ -1,4 +1,4 @@
-"""Search over the adopted text of current classes: ranking, prefixes, misspellings, passages, similar classes."""
+"""Search over the adopted text of current classes: ranking, prefixes, misspellings, passages."""
 
 import datetime
 
@@ -354,32 +354,6 @@ def test_an_odd_query_never_raises(seeds, q):
 
     page = Paginator(results, 2).get_page(1)
     search.passages(q, page.object_list)
-
-
-def test_similar_classes_come_from_other_jurisdictions_only(seeds, indexed_class):
-    _, version = indexed_class(
-        "Customer Support Technician",
-        duties=["Troubleshoots computer problems of end-users;", "Installs computer systems and networks;"],
-    )
-    indexed_class("Customer Support Aide", duties=["Troubleshoots computer problems of end-users;"])
-
-    similar = search.similar(version)
-
-    assert similar[0].title == "CUSTOMER SUPPORT COORDINATOR"
-    assert all(job_class.jurisdiction != version.job_class.jurisdiction for job_class in similar)
-
-
-def test_similar_classes_are_current_classes(seeds):
-    version = Version.objects.get(title="CUSTOMER SUPPORT COORDINATOR")
-    JobClass.objects.filter(title="WELFARE MANAGEMENT SYSTEMS COORDINATOR").update(
-        abolished_on=datetime.date(2020, 1, 1)
-    )
-
-    similar = search.similar(version, limit=10)
-
-    assert similar
-    assert version.job_class not in similar
-    assert "WELFARE MANAGEMENT SYSTEMS COORDINATOR" not in [job_class.title for job_class in similar]
 
 
 def test_rebuilding_the_index_twice_holds_one_document_per_current_class(seeds):

@@ -5,10 +5,12 @@ class was found. The suite runs on SQLite and on PostgreSQL alike."""
 import re
 
 import pytest
+from django.core.management import call_command
 
 from classes import occupations, search
 from classes.models import Duty, JobClass, Occupation
 from tests.conftest import publish
+from tests.portal.test_occupations import write_onet
 
 pytestmark = pytest.mark.django_db
 
@@ -57,9 +59,45 @@ def test_the_occupation_passage_says_why_with_onets_attribution(client, catalogu
     page = words(client.get("/classes/", {"q": "benefits program technician"}))
     assert (
         "Its occupation, Eligibility Interviewers, Government Programs (O*NET), is also called "
-        "“benefits program technician”." in page
+        "“Benefits Program Technician”." in page
     )
     assert "This page includes information from the O*NET® 30.0 and 29.3 Databases" in page
+
+
+# O*NET names the occupation "Benefits Program Tech (Benefits Program Technician)", "Eligibility and Occupancy
+# Interviewer" and "Welfare Eligibility Interviewer".
+NEAR_MISSES = [
+    "Benefits Program Technicians",  # a plural
+    "technician, benefits program",  # another order
+    "eligibility occupancy interviewer",  # without "and"
+    "benefits program technican",  # a letter dropped
+    "welfare eligibilty interviewer",  # and another
+    "welfare eligibility intreviewer",  # two letters swapped
+]
+
+
+@pytest.mark.parametrize("q", NEAR_MISSES)
+def test_a_query_near_an_onet_title_finds_the_classes_of_its_occupation(catalogue, q):
+    assert titles(q) == ["Income Maintenance Examiner"]
+
+
+def test_the_passage_names_the_onet_title_a_near_miss_stands_for(client, catalogue):
+    page = words(client.get("/classes/", {"q": "welfare eligibilty interviewers"}))
+    assert "is also called “Welfare Eligibility Interviewer”." in page
+
+
+NOT_NEAR = [
+    "program technician",  # part of a title
+    "benefits program technician aide",  # a title and a word more
+    "benefit programme technicain",  # a letter out in two words, and two in one
+    "tecnican benefits program",  # two letters out in one word
+    "intake clerks caseworker",  # words of several titles
+]
+
+
+@pytest.mark.parametrize("q", NOT_NEAR)
+def test_a_query_further_from_every_title_does_not_find_the_occupation(catalogue, q):
+    assert "Income Maintenance Examiner" not in titles(q)
 
 
 def test_a_query_without_other_names_finds_what_it_did(catalogue):
@@ -99,3 +137,10 @@ def test_a_class_leaving_the_public_catalogue_is_found_by_its_synonyms_no_more(a
     JobClass.objects.filter(pk=technician.pk).update(abolished_on="2026-01-05")
     search.index_classes([technician.pk])
     assert titles("food stamps") == []
+
+
+def test_a_new_onet_release_is_what_near_misses_are_read_against(tmp_path, catalogue):
+    call_command("load_onet", str(write_onet(tmp_path / "onet")), stdout=None)
+
+    assert titles("benefit eligibility examiners") == ["Income Maintenance Examiner"]
+    assert titles("authorization specialist") == []  # a title of the shipped release only
