@@ -24,7 +24,7 @@ from classes.vocabulary import VersionStatus
 from .audit import AuditTrailAdmin, text_changes
 from .catalogue import public_page
 from .lifecycle import VERSION_STEPS
-from .parts import part_inline
+from .parts import InlinesReadThePostedForm, part_inline
 from .steps import Steps, object_or_404
 
 
@@ -102,7 +102,7 @@ class VersionForm(forms.ModelForm):
 
 
 @admin.register(Version)
-class VersionAdmin(SortableAdminBase, Steps, AuditTrailAdmin):
+class VersionAdmin(SortableAdminBase, Steps, InlinesReadThePostedForm, AuditTrailAdmin):
     form = VersionForm
     change_form_template = "admin/classes/lifecycle_change_form.html"
     list_display = ["title", "number", "status", "jurisdiction", "department", "jurisdictional_class", "adopted_on"]
