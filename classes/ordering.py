@@ -80,8 +80,8 @@ class OrderedPartFormSet(CustomInlineFormSetMixin, forms.BaseInlineFormSet):
         if any(name in form.errors for form in self.initial_forms):
             # The id is a hidden field, whose own error the admin's inline templates do not show.
             raise forms.ValidationError(
-                f"A row sent with the {self.model._meta.verbose_name_plural} is not one of this version's: "
-                "nothing was saved. Reload the page to see the version as stored."
+                f"A row sent with the {self.model._meta.verbose_name_plural} is not one of those stored here: "
+                "nothing was saved. Reload the page to see what is stored."
             )
         taken = {}
         for form in self.forms:

@@ -51,7 +51,7 @@ def test_a_row_of_another_version_posted_in_a_drafts_form_is_refused_and_nothing
 
     assert response.status_code == 200
     page = unescape(response.content.decode())
-    assert "A row sent with the duties is not one of this version's: nothing was saved." in page
+    assert "A row sent with the duties is not one of those stored here: nothing was saved." in page
     assert "Duties (3)" in page  # the form comes back with each part's heading still counting its stored rows
     assert texts(mine) == [f"Account Clerk duty {n};" for n in (1, 2, 3)]
     assert texts(other) == [f"Payroll Clerk duty {n};" for n in (1, 2, 3)]
@@ -67,7 +67,7 @@ def test_a_row_id_that_names_no_row_is_refused(analyst_client, drafts):
     response = analyst_client.post(change_url(mine), data)
 
     assert response.status_code == 200
-    assert "A row sent with the duties is not one of this version's" in unescape(response.content.decode())
+    assert "A row sent with the duties is not one of those stored here" in unescape(response.content.decode())
     assert texts(mine) == [f"Account Clerk duty {n};" for n in (1, 2, 3)]
 
 
