@@ -10,7 +10,6 @@ from functools import partial
 
 from django import forms
 from django.contrib import messages
-from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.http import Http404
@@ -112,10 +111,11 @@ class Steps:
     def change_url(self, obj):
         return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        obj = self.get_object(request, unquote(object_id))
-        links = {"step_links": self.step_links(request, obj)} if obj else {}
-        return super().change_view(request, object_id, form_url, {**links, **(extra_context or {})})
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # Only a page that is shown lists the steps: a save that goes through reads nothing for them.
+        if obj is not None and obj.pk is not None:
+            context["step_links"] = self.step_links(request, obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def step_links(self, request, obj):
         return [

@@ -8,7 +8,6 @@ overwrite each other: a form opened before someone else's save is refused (see V
 from adminsortable2.admin import SortableAdminBase
 from django import forms
 from django.contrib import admin
-from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
@@ -25,7 +24,7 @@ from classes.vocabulary import VersionStatus
 from .audit import AuditTrailAdmin, text_changes
 from .catalogue import public_page
 from .lifecycle import VERSION_STEPS
-from .parts import part_inline
+from .parts import InlinesReadThePostedForm, part_inline
 from .steps import Steps, object_or_404
 
 
@@ -64,7 +63,8 @@ class VersionForm(forms.ModelForm):
             self._refuse_a_stale_form()
         else:
             self._refuse_a_second_text(cleaned.get("job_class"))
-        self._refuse_another_class_code(cleaned.get("job_class") or self.instance_job_class(), cleaned.get("code"))
+        if cleaned.get("code"):
+            self._refuse_another_class_code(cleaned.get("job_class") or self.instance_job_class(), cleaned["code"])
         return cleaned
 
     def instance_job_class(self):
@@ -94,7 +94,7 @@ class VersionForm(forms.ModelForm):
             )
 
     def _refuse_another_class_code(self, job_class, code):
-        if not (job_class and code):
+        if job_class is None:
             return
         other = JobClass.objects.filter(jurisdiction=job_class.jurisdiction_id, code=code).exclude(pk=job_class.pk)
         if other.exists():
@@ -102,7 +102,7 @@ class VersionForm(forms.ModelForm):
 
 
 @admin.register(Version)
-class VersionAdmin(SortableAdminBase, Steps, AuditTrailAdmin):
+class VersionAdmin(SortableAdminBase, Steps, InlinesReadThePostedForm, AuditTrailAdmin):
     form = VersionForm
     change_form_template = "admin/classes/lifecycle_change_form.html"
     list_display = ["title", "number", "status", "jurisdiction", "department", "jurisdictional_class", "adopted_on"]
@@ -172,14 +172,16 @@ class VersionAdmin(SortableAdminBase, Steps, AuditTrailAdmin):
     steps = VERSION_STEPS
     views = {"compare": "compare_view", "changes": "changes_view"}
 
-    def get_inline_instances(self, request, obj=None):
-        """Each part's inline, its heading saying how many rows the version has, so a folded part still tells."""
-        inlines = super().get_inline_instances(request, obj)
-        if obj is not None:
-            for inline in inlines:
-                count = inline.model._default_manager.filter(version=obj).count()
-                inline.verbose_name_plural = f"{inline.verbose_name_plural} ({count})"
-        return inlines
+    def get_inline_formsets(self, request, formsets, inline_instances, obj=None):
+        """Each part's heading says how many rows the version has, so a folded part still tells.
+
+        Counted from the rows each formset has read to make its forms, and only for a page that is shown: a save that
+        goes through counts nothing.
+        """
+        if obj is not None and obj.pk is not None:
+            for formset, inline in zip(formsets, inline_instances, strict=True):
+                inline.verbose_name_plural = f"{inline.verbose_name_plural} ({len(formset.get_queryset())})"
+        return super().get_inline_formsets(request, formsets, inline_instances, obj)
 
     @admin.display(ordering="job_class__jurisdiction__name")
     def jurisdiction(self, version):
@@ -234,10 +236,10 @@ class VersionAdmin(SortableAdminBase, Steps, AuditTrailAdmin):
 
     view_on_site = staticmethod(public_page)
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        version = self.get_object(request, unquote(object_id))
-        note = {"status_note": status_note(version)} if version else {}
-        return super().change_view(request, object_id, form_url, {**note, **(extra_context or {})})
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None:
+            context["status_note"] = status_note(obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def step_links(self, request, version):
         current = version.job_class.versions.current().first()
