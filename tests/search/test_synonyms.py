@@ -16,14 +16,21 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def catalogue(make_class):
-    """Four classes: one titled with "caseworker", one mentioning it in its duties, one whose title is its synonym,
-    one that says none of these and is classed in the occupation O*NET calls "Benefits Program Technician"."""
+def add(make_class):
+    """A public class of the title, with the one duty."""
 
     def add(title, duty):
         _, version = make_class(title, status="draft")
         Duty.objects.create(version=version, position=1, text=duty)
         return publish(version)
+
+    return add
+
+
+@pytest.fixture
+def catalogue(add):
+    """Four classes: one titled with "caseworker", one mentioning it in its duties, one whose title is its synonym,
+    one that says none of these and is classed in the occupation O*NET calls "Benefits Program Technician"."""
 
     add("Caseworker", "Visits families receiving aid.")
     add("Senior Account Clerk", "Trains each new caseworker in keeping accounts.")
@@ -105,14 +112,9 @@ def test_a_query_without_other_names_finds_what_it_did(catalogue):
 
 
 @pytest.fixture
-def assistance(make_class):
+def assistance(add):
     """A class administering public assistance, one whose text holds those words apart, and one holding "good",
     a word one letter from "food"."""
-
-    def add(title, duty):
-        _, version = make_class(title, status="draft")
-        Duty.objects.create(version=version, position=1, text=duty)
-        return publish(version)
 
     add("Eligibility Technician", "Determines eligibility for public assistance programs.")
     add("Park Ranger", "Patrols public trails and gives assistance to visitors.")
