@@ -28,21 +28,24 @@ def check_nothing_lost(blocks, document, *, skipped=()):
                 document.warn(block.line, f"text not stored anywhere: “{fragment[:80]}”")
 
 
-def stored_texts(value, seen):
+def stored_texts(value, seen, texts=None):
     """Every piece of text a parsed spec would store, in the order it prints; `seen`: the ids of the parts walked
-    already, each walked once (the levels of a series hold the same parts)."""
+    already, each walked once (the levels of a series hold the same parts). Gathered into one list rather than
+    yielded: a generator per dataclass and list took half the time of this check, a tenth of a document's parse."""
+    texts = [] if texts is None else texts
     kind = type(value)
     if kind is str:
-        yield value
+        texts.append(value)
     elif kind is list:
         for item in value:
-            yield from stored_texts(item, seen)
+            stored_texts(item, seen, texts)
     elif hasattr(kind, "__dataclass_fields__") and id(value) not in seen:
         seen.add(id(value))
         if kind is Competency:  # printed as its name, a dash, its description
-            yield f"{value.name} – {value.description}"
+            texts.append(f"{value.name} – {value.description}")
         for name in _text_fields(kind):
-            yield from stored_texts(getattr(value, name), seen)
+            stored_texts(getattr(value, name), seen, texts)
+    return texts
 
 
 @cache
