@@ -67,12 +67,14 @@ def apply(queryset, q, *, by_relevance=True):
         return found if not by_relevance else backend.ranked(queryset, words, any_word=False, prefix=True)
     if not by_relevance:
         return queryset.filter(Q(pk__in=found.values("pk")) | widened).annotate(search_rank=Value(0.0))
+    # Sorted once found: in title order, PostgreSQL would walk the title index in search of the few other names find.
+    others = queryset.filter(widened).annotate(search_rank=Value(0.0)).order_by(UNINDEXED_TITLE, "pk")
+    if not backend.exists(words):  # an everyday name no spec prints ("snap"): only its other names find classes
+        return others
     # The query's own words first, ranked as ever (titles, then the text); then the classes only its other names find.
     ranked = backend.ranked(queryset, words, any_word=False, prefix=True)
     # NOT EXISTS, not NOT IN: the planner takes NOT IN to keep half the rows, and reads every class to find them.
-    others = queryset.filter(widened).exclude(Exists(found.filter(pk=OuterRef("pk"))))
-    # Sorted once found: in title order, PostgreSQL would walk the title index in search of the few other names find.
-    return Concatenated(ranked, others.annotate(search_rank=Value(0.0)).order_by(UNINDEXED_TITLE, "pk"))
+    return Concatenated(ranked, others.exclude(Exists(found.filter(pk=OuterRef("pk")))))
 
 
 def _widened(reading):
