@@ -7,13 +7,14 @@ from django.db import migrations, models
 
 
 def find_phrases(apps, schema_editor):
-    from classes.search.phrases import COLUMNS, held  # reads text only: no model of today's schema
+    from classes.search.phrases import held  # reads text only: no model of today's schema
+    from classes.structure import DOCUMENT_COLUMNS
 
     document = apps.get_model("classes", "SearchDocument")
     phrase = apps.get_model("classes", "SearchPhrase")
     found = [
         phrase(job_class_id=job_class_id, phrase=key)
-        for job_class_id, *texts in document.objects.values_list("job_class_id", *COLUMNS).iterator()
+        for job_class_id, *texts in document.objects.values_list("job_class_id", *DOCUMENT_COLUMNS).iterator()
         for key in sorted(held(texts))
     ]
     phrase.objects.bulk_create(found, batch_size=2000)

@@ -1,6 +1,8 @@
 """Writing the search documents: each current class's adopted text, read in the order `classes.structure`
 describes, into the four columns search weighs."""
 
+from collections import Counter
+
 from django.db import transaction
 
 from .. import structure
@@ -44,10 +46,25 @@ def index_classes(job_class_ids):
 
 def documents_written(job_class_ids=None):
     """Bring what search keeps besides the documents up to date with those of these classes (None: of every class),
-    once they are written."""
+    once they are written: the backend's own, and the words and thesaurus phrases of their text, read in one pass."""
     backends.for_database(SearchDocument.objects.db).documents_written(job_class_ids)
-    spelling.words_written(job_class_ids)
-    phrases.phrases_written(job_class_ids)
+    words, held = Counter(), []
+    for job_class_id, *texts in _written_texts(job_class_ids):
+        words.update(spelling.document_words(texts))
+        held += [(job_class_id, phrase) for phrase in sorted(phrases.held(texts))]
+    spelling.words_written(words, every_class=job_class_ids is None)
+    phrases.phrases_written(held, job_class_ids)
+
+
+def _written_texts(job_class_ids):
+    """(job class id, *its document's columns) of the documents of these classes (None: of every class)."""
+    documents = SearchDocument.objects.values_list("job_class_id", *structure.DOCUMENT_COLUMNS)
+    if job_class_ids is None:
+        yield from documents.iterator(chunk_size=BATCH_SIZE)
+        return
+    ids = list(job_class_ids)
+    for start in range(0, len(ids), BATCH_SIZE):
+        yield from documents.filter(job_class_id__in=ids[start : start + BATCH_SIZE])
 
 
 def rebuild():

@@ -7,11 +7,10 @@ they stand together: over a second at 100,000 classes (docs/scaling.md).
 
 from django.db import transaction
 
-from ..models import SearchDocument, SearchPhrase
+from ..models import SearchPhrase
 from .names import THESAURUS, phrase_key, singular
 from .words import WORD
 
-COLUMNS = ("title", "features", "duties", "qualifications")
 BATCH = 2000
 KEYS = {phrase_key(name.split()) for group in THESAURUS for name in group}
 
@@ -27,25 +26,16 @@ def held(texts):
     return {phrase for phrase in candidates if f" {phrase} " in running}
 
 
-def phrases_written(job_class_ids=None):
-    """Bring the phrases of these classes' documents (None: of every class) up to date with the documents."""
-    if job_class_ids is None:
-        with transaction.atomic():
+def phrases_written(held, job_class_ids=None):
+    """Keep `held`, (job class id, phrase key) of the documents of these classes (None: of every class), in place of
+    what was kept for them."""
+    with transaction.atomic():
+        if job_class_ids is None:
             SearchPhrase.objects.all().delete()
-            _write(SearchDocument.objects.all())
-        return
-    ids = list(job_class_ids)
-    for start in range(0, len(ids), BATCH):
-        batch = ids[start : start + BATCH]
-        with transaction.atomic():
-            SearchPhrase.objects.filter(job_class_id__in=batch).delete()
-            _write(SearchDocument.objects.filter(job_class_id__in=batch))
-
-
-def _write(documents):
-    found = [
-        SearchPhrase(job_class_id=job_class_id, phrase=phrase)
-        for job_class_id, *texts in documents.values_list("job_class_id", *COLUMNS).iterator(chunk_size=BATCH)
-        for phrase in sorted(held(texts))
-    ]
-    SearchPhrase.objects.bulk_create(found, batch_size=BATCH)
+        else:
+            ids = list(job_class_ids)
+            for start in range(0, len(ids), BATCH):
+                SearchPhrase.objects.filter(job_class_id__in=ids[start : start + BATCH]).delete()
+        SearchPhrase.objects.bulk_create(
+            [SearchPhrase(job_class_id=job_class_id, phrase=phrase) for job_class_id, phrase in held], batch_size=BATCH
+        )

@@ -1,14 +1,11 @@
 """Correcting a misspelt query word: of the catalogue's words a database offers as candidates, the one fewest
 edits away; and keeping those words (`CatalogueWord`) in step with the documents."""
 
-from collections import Counter
-
 from django.db import transaction
 
-from ..models import CatalogueWord, SearchDocument
+from ..models import CatalogueWord
 from .words import MAX_WORD_LENGTH, WORD
 
-COLUMNS = ("title", "features", "duties", "qualifications")
 BATCH = 2000
 
 
@@ -55,23 +52,17 @@ def document_words(texts):
     return {word for text in texts for word in WORD.findall(text.lower()) if correctable(word)}
 
 
-def words_written(job_class_ids=None):
-    """Bring the catalogue's words up to date with the documents of these classes (None: of every class).
+def words_written(counts, *, every_class):
+    """Bring the catalogue's words up to date with documents just written: `counts`, how many of them hold each word,
+    are of every class's document where `every_class`.
 
     A whole rebuild counts every word afresh. A few documents rewritten add the words they bring: a word a changed
     text dropped stays a candidate until the next rebuild, where the correction it offers finds nothing."""
-    documents = SearchDocument.objects.values_list(*COLUMNS)
-    if job_class_ids is not None:
-        found = set()
-        for texts in documents.filter(job_class_id__in=list(job_class_ids)):
-            found |= document_words(texts)
+    if not every_class:
         CatalogueWord.objects.bulk_create(
-            [CatalogueWord(word=word, documents=1) for word in found], ignore_conflicts=True, batch_size=BATCH
+            [CatalogueWord(word=word, documents=1) for word in counts], ignore_conflicts=True, batch_size=BATCH
         )
         return
-    counts = Counter()
-    for texts in documents.iterator(chunk_size=BATCH):
-        counts.update(document_words(texts))
     with transaction.atomic():
         CatalogueWord.objects.all().delete()
         CatalogueWord.objects.bulk_create(
